@@ -1,0 +1,24 @@
+package io.infrashare.events;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Objects;
+
+/** A resource's id, a UUID assigned when it is provisioned or imported. */
+public record ResourceId(@JsonValue java.util.UUID value) {
+
+    public ResourceId {
+        Objects.requireNonNull(value, "ResourceId needs a value");
+    }
+
+    @JsonCreator
+    public static ResourceId of(java.util.UUID value) {
+        return new ResourceId(value);
+    }
+
+    @Override
+    public String toString() {
+        return String.valueOf(value);
+    }
+}
