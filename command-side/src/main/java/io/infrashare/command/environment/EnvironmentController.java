@@ -1,0 +1,92 @@
+package io.infrashare.command.environment;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.infrashare.command.project.ProjectKey;
+import io.infrashare.command.project.ProvisionResourceCommand;
+import io.infrashare.command.project.SetEnvironmentDefaultCommand;
+import io.infrashare.command.web.Attributes;
+import io.infrashare.command.web.Names;
+import io.infrashare.command.web.Requests;
+import io.infrashare.events.EnvironmentId;
+import io.infrashare.events.PackageId;
+import io.infrashare.events.ResourceId;
+import io.infrashare.events.ResourceProvisioned;
+import io.infrashare.events.ResourceType;
+import io.infrashare.support.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.IdGenerator;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** What happens in an environment: packages provisioned there, and the defaults it consumes. */
+@RestController
+class EnvironmentController {
+
+    private final CommandGateway commands;
+    private final IdGenerator ids;
+
+    EnvironmentController(CommandGateway commands, IdGenerator ids) {
+        this.commands = commands;
+        this.ids = ids;
+    }
+
+    record NewResource(
+            @JsonProperty("package") @NotNull
+            @Pattern(regexp = Names.ABBREVIATION, message = Names.ABBREVIATION_MESSAGE) String pkg,
+            @NotBlank @Size(max = Names.MAX_NAME) String name,
+            @Attributes Map<String, Object> attributes) {
+    }
+
+    record DefaultChoice(@NotNull UUID resource) {
+    }
+
+    record DefaultBody(String environment, String type, UUID resource) {
+    }
+
+    @PostMapping("/environments/{environment}/resources")
+    @ResponseStatus(HttpStatus.CREATED)
+    ResourceBody provision(@PathVariable @Pattern(regexp = Names.ENVIRONMENT_ID,
+                                   message = Names.ENVIRONMENT_ID_MESSAGE) String environment,
+                           @Valid @RequestBody NewResource body, Caller caller,
+                           @RequestHeader(value = Requests.REASON_HEADER, required = false)
+                           @Size(max = Names.MAX_REASON) String reason,
+                           HttpServletRequest request) {
+        EnvironmentId id = EnvironmentId.of(environment);
+        ResourceProvisioned provisioned = commands.sendAndWait(new ProvisionResourceCommand(
+                ProjectKey.of(caller.organization(), id.project()), id, PackageId.of(body.pkg()),
+                ResourceId.of(ids.generateId()), body.name().strip(),
+                body.attributes() == null ? Map.of() : body.attributes(),
+                Requests.requester(caller, reason, request)));
+        return ResourceBody.of(provisioned);
+    }
+
+    @PutMapping("/environments/{environment}/defaults/{type}")
+    DefaultBody setDefault(@PathVariable @Pattern(regexp = Names.ENVIRONMENT_ID,
+                                   message = Names.ENVIRONMENT_ID_MESSAGE) String environment,
+                           @PathVariable @Pattern(regexp = Names.TYPE, message = Names.TYPE_MESSAGE) String type,
+                           @Valid @RequestBody DefaultChoice body, Caller caller,
+                           @RequestHeader(value = Requests.REASON_HEADER, required = false)
+                           @Size(max = Names.MAX_REASON) String reason,
+                           HttpServletRequest request) {
+        EnvironmentId id = EnvironmentId.of(environment);
+        commands.sendAndWait(new SetEnvironmentDefaultCommand(ProjectKey.of(caller.organization(), id.project()),
+                id, ResourceType.of(type), ResourceId.of(body.resource()),
+                Requests.requester(caller, reason, request)));
+        return new DefaultBody(environment, type, body.resource());
+    }
+}

@@ -1,0 +1,19 @@
+package io.infrashare.command.publication;
+
+import io.infrashare.events.Topic;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The topic the events are published to.
+ *
+ * @param topic             its name
+ * @param partitions        partitions when the service creates it; organizations spread over them
+ * @param replicationFactor 1 for a single local broker, 3 on a production cluster
+ */
+@ConfigurationProperties("infrashare.publication")
+record PublicationProperties(
+        @DefaultValue(Topic.NAME) String topic,
+        @DefaultValue("6") int partitions,
+        @DefaultValue("1") short replicationFactor) {
+}

@@ -1,0 +1,57 @@
+package io.infrashare.command.web;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.Map;
+
+/**
+ * A resource's attributes: at most 50, named like identifiers, each a string, number or boolean of at most 1,000
+ * characters. Nested objects are refused: attributes describe, they do not configure.
+ */
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Retention(RetentionPolicy.RUNTIME)
+@Constraint(validatedBy = Attributes.Validator.class)
+public @interface Attributes {
+
+    int MAX_COUNT = 50;
+    int MAX_VALUE = 1000;
+    int MAX_KEY = 100;
+
+    String message() default "must hold at most 50 attributes, each a string, number or boolean "
+            + "of at most 1000 characters";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    class Validator implements ConstraintValidator<Attributes, Map<String, Object>> {
+
+        @Override
+        public boolean isValid(Map<String, Object> attributes, ConstraintValidatorContext context) {
+            if (attributes == null) {
+                return true;
+            }
+            if (attributes.size() > MAX_COUNT) {
+                return false;
+            }
+            return attributes.entrySet().stream().allMatch(entry -> validKey(entry.getKey())
+                    && validValue(entry.getValue()));
+        }
+
+        private static boolean validKey(String key) {
+            return !key.isBlank() && key.length() <= MAX_KEY;
+        }
+
+        private static boolean validValue(Object value) {
+            return (value instanceof String text && text.length() <= MAX_VALUE)
+                    || value instanceof Number || value instanceof Boolean;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.infrashare.command.web;
+
+/** The shapes of names and ids that API.md fixes, for validation annotations. */
+public final class Names {
+
+    /** Project and environment abbreviations, package names. */
+    public static final String ABBREVIATION = "^[a-z][a-z0-9]{0,19}$";
+    public static final String ABBREVIATION_MESSAGE = "must match " + ABBREVIATION;
+    public static final String ENVIRONMENT_ID = "^[a-z][a-z0-9]{0,19}-[a-z][a-z0-9]{0,19}$";
+    public static final String ENVIRONMENT_ID_MESSAGE = "must be <project>-<environment>, e.g. si-staging";
+    /** Bundles and resource types. */
+    public static final String TYPE = "^[a-z][a-z0-9-]{1,62}$";
+    public static final String TYPE_MESSAGE = "must match " + TYPE;
+    public static final int MAX_NAME = 200;
+    public static final int MAX_REASON = 1000;
+
+    private Names() {
+    }
+}

@@ -1,0 +1,135 @@
+package io.infrashare.command.project;
+
+import io.infrashare.events.EnvironmentCreated;
+import io.infrashare.events.PackageAdded;
+import io.infrashare.events.PackageId;
+import io.infrashare.events.ProjectCreated;
+import io.infrashare.events.Provenance;
+import io.infrashare.events.ResourceId;
+import io.infrashare.events.ResourceProvisioned;
+import io.infrashare.events.ResourceType;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.infrashare.command.project.ProjectFixtures.*;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.messageWithPayload;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.instanceOf;
+
+class ProjectTest {
+
+    private final AggregateTestFixture<Project> fixture = fixture(new FakeCatalog());
+
+    @Test
+    void aMemberOfTheOwnerTeamCreatesTheProject() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateProjectCommand(SI_KEY, "Shared Infra", "ops", as(OLIVIA)))
+                .expectEvents(sharedInfraCreated());
+    }
+
+    @Test
+    void anAdminCreatesAProjectForAnyTeam() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateProjectCommand(SI_KEY, "Shared Infra", "ops", as(ADA)))
+                .expectEvents(new ProjectCreated(ACME, SI, "Shared Infra", "ops", by(ADA)));
+    }
+
+    @Test
+    void nobodyCreatesAProjectForATeamTheyAreNotIn() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateProjectCommand(SI_KEY, "Shared Infra", "ops", as(ERIC)))
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage("eric is neither in team ops nor an admin.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void everyEventNamesWhoCausedItWhenWhyAndInWhichRequest() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateProjectCommand(SI_KEY, "Shared Infra", "ops",
+                        new Requester(OLIVIA, "platform bootstrap", "req-42")))
+                .expectEventsMatching(exactSequenceOf(
+                        messageWithPayload(
+                                equalTo(new ProjectCreated(ACME, SI, "Shared Infra", "ops",
+                                        new Provenance("olivia", "platform bootstrap", NOW,
+                                                "req-42"))))));
+    }
+
+    @Test
+    void anEnvironmentIsNamedAfterItsProject() {
+        fixture.given(sharedInfraCreated())
+                .when(new CreateEnvironmentCommand(SI_KEY, "staging", "Staging", Map.of("tier", "staging"),
+                        as(OLIVIA)))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(SI_STAGING)
+                .expectEvents(new EnvironmentCreated(ACME, SI, SI_STAGING, "Staging", Map.of("tier", "staging"),
+                        null, by(OLIVIA)));
+    }
+
+    @Test
+    void anEnvironmentAbbreviationIsTakenOnlyOnce() {
+        fixture.given(sharedInfraCreated(), environmentCreated(SI, SI_STAGING, OLIVIA))
+                .when(new CreateEnvironmentCommand(SI_KEY, "staging", "Staging again", Map.of(), as(OLIVIA)))
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage("Environment si-staging already exists.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyTheOwnerTeamAddsEnvironments() {
+        fixture.given(sharedInfraCreated())
+                .when(new CreateEnvironmentCommand(SI_KEY, "staging", "Staging", Map.of(), as(ERIC)))
+                .expectException(CommandRefusedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPackageNamesTheTypeOfResourceItProduces() {
+        fixture.given(sharedInfraCreated())
+                .when(new AddPackageCommand(SI_KEY, PackageId.of("vpc"), "aws-vpc", AWS_VPC, as(OLIVIA)))
+                .expectEvents(vpcPackageAdded());
+    }
+
+    @Test
+    void aPackageNameIsUniqueInItsProject() {
+        fixture.given(sharedInfraCreated(), vpcPackageAdded())
+                .when(new AddPackageCommand(SI_KEY, PackageId.of("vpc"), "gcp-vpc", ResourceType.of("gcp-vpc"),
+                        as(OLIVIA)))
+                .expectException(CommandRefusedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void provisioningRecordsAResourceOfThePackagesType() {
+        fixture.given(sharedInfraCreated(), environmentCreated(SI, SI_STAGING, OLIVIA), vpcPackageAdded())
+                .when(new ProvisionResourceCommand(SI_KEY, SI_STAGING, PackageId.of("vpc"), VPC, "US VPC",
+                        Map.of("region", "us-east-1"), as(OLIVIA)))
+                .expectEvents(vpcProvisioned())
+                .expectResultMessagePayloadMatching(instanceOf(ResourceProvisioned.class));
+    }
+
+    @Test
+    void aPackageIsProvisionedOnlyOncePerEnvironment() {
+        fixture.given(sharedInfraCreated(), environmentCreated(SI, SI_STAGING, OLIVIA), vpcPackageAdded(),
+                        vpcProvisioned())
+                .when(new ProvisionResourceCommand(SI_KEY, SI_STAGING, PackageId.of("vpc"),
+                        ResourceId.of(UUID.randomUUID()), "Second VPC", Map.of(),
+                        as(OLIVIA)))
+                .expectExceptionMessage("Package vpc is already provisioned in si-staging.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void provisioningAnUnknownPackageIsRefusedAsNotFound() {
+        fixture.given(sharedInfraCreated(), environmentCreated(SI, SI_STAGING, OLIVIA))
+                .when(new ProvisionResourceCommand(SI_KEY, SI_STAGING, PackageId.of("k8s"), VPC, "Cluster",
+                        Map.of(), as(OLIVIA)))
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage("Package k8s of project si does not exist.")
+                .expectNoEvents();
+    }
+}

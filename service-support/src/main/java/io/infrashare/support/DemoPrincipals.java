@@ -1,0 +1,38 @@
+package io.infrashare.support;
+
+import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fixed demo principals of API.md. They exist only under the {@code embedded} profile, so a deployment that
+ * forgets to configure real authentication refuses every token instead of trusting these.
+ */
+class DemoPrincipals implements OpaqueTokenIntrospector {
+
+    private static final Map<String, Map<String, Object>> BY_TOKEN = Map.of(
+            "dev-ops", principal("olivia", "acme", List.of("ops"), List.of()),
+            "dev-ecomm", principal("eric", "acme", List.of("ecommerce"), List.of()),
+            "dev-admin", principal("ada", "acme", List.of(), List.of(Caller.ADMIN)),
+            "dev-auditor", principal("aud", "acme", List.of(), List.of(Caller.AUDITOR)),
+            "dev-globex", principal("gus", "globex", List.of("ops"), List.of()));
+
+    private static Map<String, Object> principal(String name, String organization, List<String> teams,
+                                                 List<String> roles) {
+        return Map.of("sub", name, CallerAttributes.ORGANIZATION, organization,
+                CallerAttributes.TEAMS, teams, CallerAttributes.ROLES, roles);
+    }
+
+    @Override
+    public OAuth2AuthenticatedPrincipal introspect(String token) {
+        Map<String, Object> attributes = BY_TOKEN.get(token);
+        if (attributes == null) {
+            throw new BadOpaqueTokenException("Unknown token");
+        }
+        return new DefaultOAuth2AuthenticatedPrincipal((String) attributes.get("sub"), attributes, List.of());
+    }
+}

@@ -1,0 +1,43 @@
+package io.infrashare.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import java.io.IOException;
+
+/** Writes the refusals of the security filter chain, which run before any controller advice, as problems. */
+class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final ObjectMapper json;
+
+    ProblemResponses(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void commence(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
+                         AuthenticationException exception) throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer");
+        write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
+                "A valid bearer token is required: Authorization: Bearer <token>."));
+    }
+
+    @Override
+    public void handle(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
+                       AccessDeniedException exception) throws IOException {
+        write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", exception.getMessage()));
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,127 @@
+package io.infrashare.support;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every failure of the web layer into a problem with a stable type: malformed JSON and invalid fields name the
+ * field, anything unexpected is a bare 500 whose details stay in the log. Runs after the services' own advice.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class RequestProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestProblemHandler.class);
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        Throwable cause = exception.getMostSpecificCause();
+        ProblemDetail problem;
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String message = mapping instanceof UnrecognizedPropertyException ? "is not a known field"
+                    : mapping instanceof InvalidFormatException ? "has the wrong type or format"
+                    : mapping instanceof MismatchedInputException ? "has the wrong type"
+                    : "is not valid";
+            problem = Problems.invalid("Field '" + field + "' " + message + ".",
+                    List.of(new Problems.FieldError(field, message)));
+        } else {
+            problem = Problems.invalid("The body is missing or is not well-formed JSON.", List.of());
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        Object target = exception.getBindingResult().getTarget();
+        List<Problems.FieldError> errors = exception.getBindingResult().getFieldErrors().stream()
+                .map(error -> new Problems.FieldError(jsonName(target, error.getField()), error.getDefaultMessage()))
+                .sorted(Comparator.comparing(Problems.FieldError::field))
+                .toList();
+        String fields = errors.stream().map(Problems.FieldError::field).distinct().collect(Collectors.joining(", "));
+        return ResponseEntity.badRequest().body(Problems.invalid("Invalid fields: " + fields + ".", errors));
+    }
+
+    /** Errors name the field as the client wrote it: a record component may be renamed with {@code @JsonProperty}. */
+    private static String jsonName(Object target, String field) {
+        if (target == null || !target.getClass().isRecord()) {
+            return field;
+        }
+        return Arrays.stream(target.getClass().getRecordComponents())
+                .filter(component -> component.getName().equals(field))
+                .map(component -> component.getAnnotation(JsonProperty.class))
+                .filter(Objects::nonNull)
+                .map(JsonProperty::value)
+                .findFirst()
+                .orElse(field);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException exception,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<Problems.FieldError> errors = exception.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new Problems.FieldError(
+                        result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .toList();
+        String fields = errors.stream().map(Problems.FieldError::field).distinct().collect(Collectors.joining(", "));
+        return ResponseEntity.badRequest().body(Problems.invalid("Invalid parameters: " + fields + ".", errors));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException exception) {
+        String field = exception.getName();
+        return ResponseEntity.badRequest().body(Problems.invalid("Parameter '" + field + "' is not valid.",
+                List.of(new Problems.FieldError(field, "is not valid"))));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception exception) {
+        log.error("Request failed unexpectedly", exception);
+        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                "Internal error", "The request failed unexpectedly; the log has the details."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && URI.create("about:blank").equals(problem.getType())) {
+            problem.setType(URI.create("/problems/" + Problems.typeOf(status)));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+}
