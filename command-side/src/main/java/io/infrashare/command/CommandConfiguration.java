@@ -1,5 +1,6 @@
 package io.infrashare.command;
 
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -8,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.IdGenerator;
 import org.springframework.util.JdkIdGenerator;
 
+import java.sql.SQLException;
 import java.time.Clock;
 
 /** The clock and id generator decisions use, injected so that tests can fix them. */
@@ -24,6 +26,23 @@ class CommandConfiguration {
     @Bean
     IdGenerator resourceIds() {
         return new JdkIdGenerator();
+    }
+
+    /**
+     * Two commands that append the same aggregate sequence number collide on the event store's unique key; Axon
+     * turns that into a concurrency refusal only when it recognises the violation. SQLSTATE 23505 is the standard
+     * unique violation of both PostgreSQL and H2 2.x.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return exception -> {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 
     /**

@@ -19,6 +19,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -66,13 +67,18 @@ class RequestProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        Object target = exception.getBindingResult().getTarget();
-        List<Problems.FieldError> errors = exception.getBindingResult().getFieldErrors().stream()
+        List<Problems.FieldError> errors = fieldErrors(exception.getBindingResult().getTarget(),
+                exception.getBindingResult().getFieldErrors());
+        String fields = errors.stream().map(Problems.FieldError::field).distinct().collect(Collectors.joining(", "));
+        return ResponseEntity.badRequest().body(Problems.invalid("Invalid fields: " + fields + ".", errors));
+    }
+
+    private static List<Problems.FieldError> fieldErrors(Object target,
+                                                         List<org.springframework.validation.FieldError> errors) {
+        return errors.stream()
                 .map(error -> new Problems.FieldError(jsonName(target, error.getField()), error.getDefaultMessage()))
                 .sorted(Comparator.comparing(Problems.FieldError::field))
                 .toList();
-        String fields = errors.stream().map(Problems.FieldError::field).distinct().collect(Collectors.joining(", "));
-        return ResponseEntity.badRequest().body(Problems.invalid("Invalid fields: " + fields + ".", errors));
     }
 
     /** Errors name the field as the client wrote it: a record component may be renamed with {@code @JsonProperty}. */
@@ -95,8 +101,10 @@ class RequestProblemHandler extends ResponseEntityExceptionHandler {
                                                                             HttpStatusCode status,
                                                                             WebRequest request) {
         List<Problems.FieldError> errors = exception.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new Problems.FieldError(
-                        result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .flatMap(result -> result instanceof ParameterErrors body
+                        ? fieldErrors(body.getArgument(), body.getFieldErrors()).stream()
+                        : result.getResolvableErrors().stream().map(error -> new Problems.FieldError(
+                                result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         String fields = errors.stream().map(Problems.FieldError::field).distinct().collect(Collectors.joining(", "));
         return ResponseEntity.badRequest().body(Problems.invalid("Invalid parameters: " + fields + ".", errors));

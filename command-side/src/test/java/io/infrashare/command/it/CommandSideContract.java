@@ -1,0 +1,240 @@
+package io.infrashare.command.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The walking skeleton's slice, sent over HTTP as a user would, and checked on the topic as a downstream consumer
+ * would. Runs against each database the command side supports.
+ */
+abstract class CommandSideContract {
+
+    private static final AtomicInteger RUNS = new AtomicInteger();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    Http http;
+    TopicReader topic;
+    /** Each test gets its own projects, since the database and topic outlive a test. */
+    String si;
+    String ecomm;
+
+    @BeforeEach
+    void connect() {
+        http = new Http(port);
+        topic = new TopicReader(brokers, "infrashare.events");
+        int run = RUNS.incrementAndGet();
+        si = "si" + run;
+        ecomm = "ecomm" + run;
+    }
+
+    @AfterEach
+    void disconnect() {
+        topic.close();
+    }
+
+    private String sharedVpcInStaging() {
+        assertThat(http.post("dev-ops", "/projects",
+                "{\"name\":\"Shared Infra\",\"abbreviation\":\"" + si + "\",\"ownerTeam\":\"ops\"}").status())
+                .isEqualTo(201);
+        assertThat(http.post("dev-ops", "/projects/" + si + "/environments",
+                "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}").text("id")).isEqualTo(si + "-staging");
+        assertThat(http.post("dev-ops", "/projects/" + si + "/packages",
+                "{\"name\":\"vpc\",\"bundle\":\"aws-vpc\",\"resourceType\":\"aws-vpc\"}").status()).isEqualTo(201);
+        Http.Answer vpc = http.post("dev-ops", "/environments/" + si + "-staging/resources",
+                "{\"package\":\"vpc\",\"name\":\"US VPC\",\"attributes\":{\"region\":\"us-east-1\"}}");
+        assertThat(vpc.status()).isEqualTo(201);
+        assertThat(vpc.body().path("owner").path("environment").asText()).isEqualTo(si + "-staging");
+        assertThat(vpc.text("origin")).isEqualTo("provisioned");
+        assertThat(vpc.text("status")).isEqualTo("active");
+        assertThat(vpc.text("type")).isEqualTo("aws-vpc");
+        assertThat(vpc.body().path("attributes").path("region").asText()).isEqualTo("us-east-1");
+        assertThat(http.post("dev-ecomm", "/projects",
+                "{\"name\":\"ECommerce API\",\"abbreviation\":\"" + ecomm + "\",\"ownerTeam\":\"ecommerce\"}")
+                .status()).isEqualTo(201);
+        assertThat(http.post("dev-ecomm", "/projects/" + ecomm + "/environments",
+                "{\"name\":\"Staging\",\"abbreviation\":\"staging\",\"labels\":{\"tier\":\"staging\"}}").status())
+                .isEqualTo(201);
+        return vpc.text("id");
+    }
+
+    private List<ConsumerRecord<String, byte[]>> recordsAbout(String... projects) {
+        return topic.records().stream()
+                .filter(record -> List.of(projects).contains(data(record).path("project").asText()))
+                .toList();
+    }
+
+    private static JsonNode data(ConsumerRecord<String, byte[]> record) {
+        try {
+            return JSON.readTree(record.value());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aSharedVpcBecomesTheConsumersNetworkDefaultAndEveryStepReachesTheTopicInOrder() {
+        String vpc = sharedVpcInStaging();
+        assertThat(http.put("dev-ops", "/resources/" + vpc + "/shares/" + ecomm, null).status()).isEqualTo(200);
+        Http.Answer set = http.send("dev-ecomm", HttpMethod.PUT, "/environments/" + ecomm + "-staging/defaults/aws-vpc",
+                "{\"resource\":\"" + vpc + "\"}");
+        assertThat(set.status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(recordsAbout(si, ecomm)).hasSize(8));
+        List<ConsumerRecord<String, byte[]>> records = recordsAbout(si, ecomm);
+        assertThat(records).extracting(record -> TopicReader.header(record, "ce_type")).containsExactly(
+                "ProjectCreated", "EnvironmentCreated", "PackageAdded", "ResourceProvisioned",
+                "ProjectCreated", "EnvironmentCreated", "ResourceShared", "EnvironmentDefaultSet");
+        assertThat(records).allSatisfy(record -> {
+            assertThat(record.key()).isEqualTo("acme");
+            assertThat(TopicReader.header(record, "ce_specversion")).isEqualTo("1.0");
+            assertThat(TopicReader.header(record, "ce_source")).isEqualTo("/infrashare/command-side");
+            assertThat(TopicReader.header(record, "ce_id")).isNotBlank();
+            assertThat(TopicReader.header(record, "ce_time")).isNotBlank();
+            assertThat(TopicReader.header(record, "content-type")).isEqualTo("application/json");
+        });
+        ConsumerRecord<String, byte[]> defaultSet = records.get(7);
+        assertThat(TopicReader.header(defaultSet, "ce_subject")).isEqualTo("environments/" + ecomm + "-staging");
+        JsonNode event = data(defaultSet);
+        assertThat(event.path("resource").asText()).isEqualTo(vpc);
+        assertThat(event.path("type").asText()).isEqualTo("aws-vpc");
+        assertThat(event.path("resourceOwner").asText()).isEqualTo(si);
+        assertThat(event.path("provenance").path("actor").asText()).isEqualTo("eric");
+    }
+
+    @Test
+    void aDefaultBeforeTheShareIsRefusedWithAConflictProblemAndRecordsNothing() {
+        String vpc = sharedVpcInStaging();
+
+        Http.Answer refused = http.put("dev-ecomm", "/environments/" + ecomm + "-staging/defaults/aws-vpc",
+                "{\"resource\":\"" + vpc + "\"}");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(refused.text("type")).isEqualTo("/problems/not-shared");
+        assertThat(refused.body().path("status").asInt()).isEqualTo(409);
+        assertThat(refused.text("detail")).contains("not shared with project " + ecomm);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(recordsAbout(si, ecomm)).hasSize(6));
+        assertThat(recordsAbout(si, ecomm)).extracting(record -> TopicReader.header(record, "ce_type"))
+                .doesNotContain("EnvironmentDefaultSet");
+    }
+
+    @Test
+    void theReasonAndCorrelationIdOfARequestTravelWithItsEvent() {
+        Http.Answer created = http.send("dev-ops", HttpMethod.POST, "/projects",
+                "{\"name\":\"Shared Infra\",\"abbreviation\":\"" + si + "\",\"ownerTeam\":\"ops\"}");
+        assertThat(created.status()).isEqualTo(201);
+        var request = RestClient.create("http://localhost:" + port)
+                .post().uri("/projects/" + si + "/environments")
+                .header("Authorization", "Bearer dev-ops")
+                .header("X-Reason", "staging for the Q3 launch")
+                .header("X-Correlation-Id", "ticket-4711")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\":\"Staging\",\"abbreviation\":\"staging\"}")
+                .retrieve().toBodilessEntity();
+        assertThat(request.getHeaders().getFirst("X-Correlation-Id")).isEqualTo("ticket-4711");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(recordsAbout(si)).hasSize(2));
+        ConsumerRecord<String, byte[]> environment = recordsAbout(si).get(1);
+        assertThat(data(environment).path("provenance").path("reason").asText()).isEqualTo("staging for the Q3 launch");
+        assertThat(TopicReader.header(environment, "ce_correlationid")).isEqualTo("ticket-4711");
+        assertThat(data(recordsAbout(si).get(0)).path("provenance").path("reason").isNull()).isTrue();
+    }
+
+    @Test
+    void requestsWithoutAValidTokenAreUnauthenticated() {
+        Http.Answer none = http.post(null, "/projects", "{}");
+        Http.Answer unknown = http.post("not-a-token", "/projects", "{}");
+
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.text("type")).isEqualTo("/problems/unauthenticated");
+        assertThat(unknown.status()).isEqualTo(401);
+    }
+
+    @Test
+    void anotherOrganizationsProjectIsNotFound() {
+        sharedVpcInStaging();
+
+        Http.Answer answer = http.post("dev-globex", "/projects/" + si + "/environments",
+                "{\"name\":\"Prod\",\"abbreviation\":\"prod\"}");
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.text("type")).isEqualTo("/problems/not-found");
+        assertThat(answer.text("detail")).isEqualTo("Project " + si + " does not exist.");
+    }
+
+    @Test
+    void aConsumerMayNotManageTheOwnersProject() {
+        sharedVpcInStaging();
+
+        Http.Answer answer = http.post("dev-ecomm", "/projects/" + si + "/environments",
+                "{\"name\":\"Prod\",\"abbreviation\":\"prod\"}");
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.text("type")).isEqualTo("/problems/forbidden");
+    }
+
+    @Test
+    void aTakenAbbreviationIsAConflict() {
+        String body = "{\"name\":\"Shared Infra\",\"abbreviation\":\"" + si + "\",\"ownerTeam\":\"ops\"}";
+        assertThat(http.post("dev-ops", "/projects", body).status()).isEqualTo(201);
+
+        Http.Answer again = http.post("dev-ops", "/projects", body);
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text("type")).isEqualTo("/problems/already-exists");
+    }
+
+    @Test
+    void invalidInputIsABadRequestNamingTheField() {
+        Http.Answer badAbbreviation = http.post("dev-ops", "/projects",
+                "{\"name\":\"Shared Infra\",\"abbreviation\":\"Shared-Infra\",\"ownerTeam\":\"ops\"}");
+        Http.Answer unknownField = http.post("dev-ops", "/projects",
+                "{\"name\":\"Shared Infra\",\"abreviation\":\"si\",\"ownerTeam\":\"ops\"}");
+        Http.Answer malformed = http.post("dev-ops", "/projects", "{\"name\":");
+        Http.Answer wrongType = http.post("dev-ops", "/projects",
+                "{\"name\":[1],\"abbreviation\":\"" + si + "\",\"ownerTeam\":\"ops\"}");
+        Http.Answer badResourceId = http.put("dev-ops", "/resources/not-a-uuid/shares/" + ecomm, null);
+        Http.Answer longName = http.post("dev-ops", "/projects",
+                "{\"name\":\"" + "x".repeat(201) + "\",\"abbreviation\":\"" + si + "\",\"ownerTeam\":\"ops\"}");
+
+        assertThat(badAbbreviation.status()).isEqualTo(400);
+        assertThat(badAbbreviation.text("type")).isEqualTo("/problems/invalid-request");
+        assertThat(badAbbreviation.body().path("errors").get(0).path("field").asText()).isEqualTo("abbreviation");
+        assertThat(unknownField.status()).isEqualTo(400);
+        assertThat(unknownField.body().path("errors").get(0).path("field").asText()).isEqualTo("abreviation");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.text("type")).isEqualTo("/problems/invalid-request");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.body().path("errors").get(0).path("field").asText()).isEqualTo("name");
+        assertThat(badResourceId.status()).isEqualTo(400);
+        assertThat(longName.status()).isEqualTo(400);
+        assertThat(longName.body().path("errors").get(0).path("field").asText()).isEqualTo("name");
+        assertThat(http.post("dev-ops", "/projects/" + si + "/environments",
+                "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}").status())
+                .as("no project was created by any of the invalid requests").isEqualTo(404);
+    }
+}

@@ -1,0 +1,12 @@
+package io.infrashare.command.it;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:command-it;DB_CLOSE_DELAY=-1",
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "axon.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
+@EmbeddedKafka(kraft = true, partitions = 1)
+class H2CommandSideIT extends CommandSideContract {
+}
