@@ -1,0 +1,42 @@
+package io.infrashare.query.consumption;
+
+import io.infrashare.events.EnvironmentId;
+import io.infrashare.query.NotFound;
+import io.infrashare.query.Positioned;
+import io.infrashare.support.Caller;
+import io.infrashare.support.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+@RestController
+class ConsumptionController {
+
+    /** {@code <project>-<environment>}; the environment part may hold hyphens ({@code ecomm-pr-42}). */
+    private static final Pattern ENVIRONMENT_ID = Pattern.compile("[a-z][a-z0-9]{0,19}-[a-z][a-z0-9-]{0,19}");
+
+    private final ConsumptionQuery query;
+
+    ConsumptionController(ConsumptionQuery query) {
+        this.query = query;
+    }
+
+    @GetMapping("/environments/{environment}/consumption")
+    ResponseEntity<ConsumptionView> consumption(@PathVariable String environment, Caller caller) {
+        if (!ENVIRONMENT_ID.matcher(environment).matches()) {
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(
+                    "'" + environment + "' is not an environment id such as si-staging.",
+                    List.of(new Problems.FieldError("environment", "is not an environment id"))), null);
+        }
+        EnvironmentId id = EnvironmentId.of(environment);
+        return query.consumption(caller.organization(), id)
+                .map(Positioned::toResponse)
+                .orElseThrow(() -> new NotFound("There is no environment '" + environment + "'."));
+    }
+}

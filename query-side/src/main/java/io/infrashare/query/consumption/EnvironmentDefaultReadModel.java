@@ -1,0 +1,69 @@
+package io.infrashare.query.consumption;
+
+import io.infrashare.events.EnvironmentDefaultSet;
+import io.infrashare.events.EnvironmentId;
+import io.infrashare.events.OrganizationId;
+import io.infrashare.events.ResourceId;
+import io.infrashare.events.ResourceType;
+import io.infrashare.query.ingest.AppliedEvent;
+import io.infrashare.query.ingest.Projection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** Each environment's defaults: one resource per type, which replaces the one before. */
+@Component
+class EnvironmentDefaultReadModel implements Projection {
+
+    private final JdbcClient jdbc;
+
+    EnvironmentDefaultReadModel(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<EnvironmentDefault> of(OrganizationId organization, EnvironmentId environment) {
+        return jdbc.sql("""
+                        select type, resource, since, set_by from environment_default
+                        where organization = :organization and environment = :environment
+                        order by type""")
+                .param("organization", organization.value())
+                .param("environment", environment.value())
+                .query((row, number) -> new EnvironmentDefault(ResourceType.of(row.getString("type")),
+                        ResourceId.of(UUID.fromString(row.getString("resource"))),
+                        row.getObject("since", OffsetDateTime.class).toInstant(), row.getString("set_by")))
+                .list();
+    }
+
+    @Override
+    public void apply(AppliedEvent applied) {
+        if (applied.event() instanceof EnvironmentDefaultSet event) {
+            on(event);
+        }
+    }
+
+    void on(EnvironmentDefaultSet event) {
+        jdbc.sql("delete from environment_default where organization = :organization and environment = :environment and type = :type")
+                .param("organization", event.organization().value())
+                .param("environment", event.environment().value())
+                .param("type", event.type().value())
+                .update();
+        jdbc.sql("""
+                        insert into environment_default (organization, environment, type, resource, since, set_by)
+                        values (:organization, :environment, :type, :resource, :since, :setBy)""")
+                .param("organization", event.organization().value())
+                .param("environment", event.environment().value())
+                .param("type", event.type().value())
+                .param("resource", event.resource().toString())
+                .param("since", OffsetDateTime.ofInstant(event.provenance().occurredAt(), ZoneOffset.UTC))
+                .param("setBy", event.provenance().actor())
+                .update();
+    }
+
+    record EnvironmentDefault(ResourceType type, ResourceId resource, Instant since, String setBy) {
+    }
+}

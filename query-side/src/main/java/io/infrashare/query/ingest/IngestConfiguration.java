@@ -1,0 +1,86 @@
+package io.infrashare.query.ingest;
+
+import io.infrashare.events.Topic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * What happens to a record that cannot be applied. An unreadable one is dead-lettered at once; any other failure is
+ * retried a few times, then dead-lettered. Either way it is logged and the records behind it go on, so one poison
+ * record neither stops an organization's stream nor disappears.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IngestProperties.class)
+class IngestConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestConfiguration.class);
+
+    @Bean
+    DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<?, ?> template, KafkaAdmin admin,
+                                                  IngestProperties properties) {
+        // partition -1: the producer partitions by key, so the dead-letter topic needs no particular partition count
+        var deadLetters = new DeadLetterPublishingRecoverer(template,
+                (record, exception) -> new TopicPartition(properties.deadLetterTopic(), -1));
+        var deadLetterTopic = new DeadLetterTopic(admin, properties.deadLetterTopic());
+        var handler = new DefaultErrorHandler((record, exception) -> {
+            logDeadLetter(record, exception, properties.deadLetterTopic());
+            deadLetterTopic.create();
+            deadLetters.accept(record, exception);
+        }, new FixedBackOff(properties.retry().interval().toMillis(), properties.retry().maxRetries()));
+        handler.addNotRetryableExceptions(UnreadableRecord.class);
+        // An unreachable database is no fault of the record: dead-lettering would drop an event from the read models
+        // for good, so the stream waits for the database instead, retrying and warning.
+        handler.setBackOffFunction((record, exception) -> databaseUnavailable(exception) ? untilTheDatabaseIsBack() : null);
+        handler.setLogLevel(KafkaException.Level.WARN);
+        return handler;
+    }
+
+    private static void logDeadLetter(ConsumerRecord<?, ?> record, Exception exception, String deadLetterTopic) {
+        Throwable cause = exception instanceof ListenerExecutionFailedException && exception.getCause() != null
+                ? exception.getCause() : exception;
+        String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+        String id = EventRecords.header(record, Topic.Headers.ID);
+        String type = EventRecords.header(record, Topic.Headers.TYPE);
+        if (cause instanceof UnreadableRecord) {
+            log.error("Dead-lettering record {} (ce_id {}, ce_type {}) to {}: {}", where, id, type, deadLetterTopic,
+                    cause.getMessage());
+        } else {
+            log.error("Dead-lettering record {} (ce_id {}, ce_type {}) to {} after retries", where, id, type,
+                    deadLetterTopic, cause);
+        }
+    }
+
+    private static boolean databaseUnavailable(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CannotCreateTransactionException
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof TransientDataAccessResourceException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static BackOff untilTheDatabaseIsBack() {
+        ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2);
+        backOff.setMaxInterval(30_000);
+        return backOff;
+    }
+}

@@ -1,0 +1,23 @@
+package io.infrashare.query.ingest;
+
+import io.infrashare.events.Topic;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * @param topic the event topic; records this side cannot apply go to {@code <topic>.DLT}
+ * @param retry how a record that failed for another reason than being unreadable is retried before it is
+ *              dead-lettered
+ */
+@ConfigurationProperties("infrashare")
+record IngestProperties(@DefaultValue(Topic.NAME) String topic, @DefaultValue Retry retry) {
+
+    String deadLetterTopic() {
+        return topic + ".DLT";
+    }
+
+    record Retry(@DefaultValue("3") long maxRetries, @DefaultValue("1s") Duration interval) {
+    }
+}

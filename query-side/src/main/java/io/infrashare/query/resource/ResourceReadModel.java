@@ -1,0 +1,111 @@
+package io.infrashare.query.resource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infrashare.events.EnvironmentId;
+import io.infrashare.events.OrganizationId;
+import io.infrashare.events.PackageId;
+import io.infrashare.events.ProjectId;
+import io.infrashare.events.ResourceId;
+import io.infrashare.events.ResourceProvisioned;
+import io.infrashare.events.ResourceType;
+import io.infrashare.query.ingest.AppliedEvent;
+import io.infrashare.query.ingest.Projection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every resource of the organization as it is now: type, attributes, status, origin and owner. */
+@Component
+public class ResourceReadModel implements Projection {
+
+    private static final TypeReference<LinkedHashMap<String, Object>> ATTRIBUTES = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    ResourceReadModel(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public Map<ResourceId, ResourceView> byIds(OrganizationId organization, Collection<ResourceId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                        select id, type, name, attributes, status, origin, owner_project, owner_environment, owner_package
+                        from resource where organization = :organization and id in (:ids)""")
+                .param("organization", organization.value())
+                .param("ids", ids.stream().map(ResourceId::toString).toList())
+                .query((row, number) -> view(row))
+                .stream()
+                .collect(Collectors.toMap(ResourceView::id, Function.identity()));
+    }
+
+    @Override
+    public void apply(AppliedEvent applied) {
+        if (applied.event() instanceof ResourceProvisioned event) {
+            on(event);
+        }
+    }
+
+    void on(ResourceProvisioned event) {
+        jdbc.sql("""
+                        insert into resource (organization, id, type, name, attributes, status, origin,
+                                              owner_project, owner_environment, owner_package)
+                        values (:organization, :id, :type, :name, :attributes, :status, :origin,
+                                :ownerProject, :ownerEnvironment, :ownerPackage)""")
+                .param("organization", event.organization().value())
+                .param("id", event.resource().toString())
+                .param("type", event.type().value())
+                .param("name", event.name())
+                .param("attributes", write(event.attributes()))
+                .param("status", ResourceStatus.ACTIVE.json())
+                .param("origin", ResourceOrigin.PROVISIONED.json())
+                .param("ownerProject", event.project().value())
+                .param("ownerEnvironment", event.environment().value())
+                .param("ownerPackage", event.pkg().value())
+                .update();
+    }
+
+    private ResourceView view(ResultSet row) throws SQLException {
+        String environment = row.getString("owner_environment");
+        String pkg = row.getString("owner_package");
+        return new ResourceView(ResourceId.of(UUID.fromString(row.getString("id"))),
+                ResourceType.of(row.getString("type")), row.getString("name"), attributes(row.getString("attributes")),
+                ResourceStatus.of(row.getString("status")), ResourceOrigin.of(row.getString("origin")),
+                new ResourceView.Owner(ProjectId.of(row.getString("owner_project")),
+                        environment == null ? null : EnvironmentId.of(environment),
+                        pkg == null ? null : PackageId.of(pkg)));
+    }
+
+    /** Sorted by name, so that the same attributes always read the same. */
+    private String write(Map<String, Object> attributes) {
+        try {
+            return json.writeValueAsString(new TreeMap<>(attributes));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, Object> attributes(String text) {
+        try {
+            return json.readValue(text, ATTRIBUTES);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.infrashare.query.resource;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.infrashare.events.EnvironmentId;
+import io.infrashare.events.PackageId;
+import io.infrashare.events.ProjectId;
+import io.infrashare.events.ResourceId;
+import io.infrashare.events.ResourceType;
+
+import java.util.Map;
+
+/** A resource as API.md shows it. */
+public record ResourceView(ResourceId id, ResourceType type, String name, Map<String, Object> attributes,
+                           ResourceStatus status, ResourceOrigin origin, Owner owner) {
+
+    /** @param environment and {@code pkg} are {@code null} for an imported resource */
+    public record Owner(ProjectId project, EnvironmentId environment, @JsonProperty("package") PackageId pkg) {
+    }
+}

@@ -1,0 +1,201 @@
+package io.infrashare.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infrashare.events.EnvironmentCreated;
+import io.infrashare.events.EnvironmentId;
+import io.infrashare.events.InfrashareEvent;
+import io.infrashare.events.OrganizationId;
+import io.infrashare.events.ProjectCreated;
+import io.infrashare.events.ProjectId;
+import io.infrashare.events.Topic;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.annotation.DirtiesContext;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.infrashare.query.AcmeStory.ECOMM_STAGING;
+import static io.infrashare.query.AcmeStory.US_VPC;
+import static io.infrashare.query.AcmeStory.by;
+import static io.infrashare.query.AcmeStory.ericSetsTheDefaultVpc;
+import static io.infrashare.query.AcmeStory.opsSharesTheUsVpcWithEcommerce;
+import static io.infrashare.query.AcmeStory.second;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The query side against a real broker: records published as the command side publishes them, a poison record
+ * ahead of them, one record delivered twice.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "spring.datasource.url=jdbc:h2:mem:over-kafka;DB_CLOSE_DELAY=-1",
+        "infrashare.retry.interval=100ms"})
+// as on brokers that create no topic by themselves: the side creates its dead-letter topic
+@EmbeddedKafka(kraft = true, partitions = 3, topics = Topic.NAME, brokerProperties = "auto.create.topics.enable=false")
+@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsumptionOverKafkaIT {
+
+    static final String DEAD_LETTERS = Topic.NAME + ".DLT";
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+
+    @BeforeAll
+    void publishTheStory() {
+        OrganizationId globex = OrganizationId.of("globex");
+        ProjectId net = ProjectId.of("net");
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        // ahead of acme's story in acme's partition: it must not hold the story up
+        records.add(CloudEventRecords.of(Topic.NAME, "poison-type", "ResourceTeleported", "acme",
+                "{}".getBytes(StandardCharsets.UTF_8), "resources/x", second(0).toString(), "c-poison"));
+        List<InfrashareEvent> story = opsSharesTheUsVpcWithEcommerce();
+        for (int i = 0; i < story.size(); i++) {
+            records.add(record("acme-" + i, story.get(i)));
+        }
+        // Kafka delivers at least once: the share arrives twice
+        records.add(record("acme-6", story.get(6)));
+        records.add(record("globex-0", new ProjectCreated(globex, net, "Network", "ops", by("gus", 3))));
+        records.add(CloudEventRecords.of(Topic.NAME, "poison-json", "EnvironmentCreated", "globex",
+                "{\"organization\":\"globex\",".getBytes(StandardCharsets.UTF_8), "environments/net-prod",
+                second(4).toString(), "c-poison"));
+        records.add(record("globex-1", new EnvironmentCreated(globex, net, EnvironmentId.of(net, "prod"), "Production",
+                Map.of(), null, by("gus", 5))));
+        records.add(record("acme-7", ericSetsTheDefaultVpc(US_VPC, null, 7)));
+
+        try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker), new StringSerializer(),
+                new ByteArraySerializer())) {
+            records.forEach(producer::send);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode view = consumption(ECOMM_STAGING.value(), "dev-ecomm").getBody();
+            assertThat(view.at("/defaults/0/resource/id").asText()).isEqualTo(US_VPC.toString());
+        });
+    }
+
+    @Test
+    void ecommerceStagingConsumesTheSharedVpcAsItsDefault() {
+        ResponseEntity<JsonNode> answer = consumption(ECOMM_STAGING.value(), "dev-ecomm");
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        // eight events of acme's history; the poison record and the redelivered share took no position
+        assertThat(answer.getHeaders().getFirst("X-Projection-Position")).isEqualTo("8");
+        JsonNode view = answer.getBody();
+        assertThat(view.get("environment").asText()).isEqualTo("ecomm-staging");
+        assertThat(view.get("project").asText()).isEqualTo("ecomm");
+        assertThat(view.get("defaults")).hasSize(1);
+        JsonNode vpcDefault = view.at("/defaults/0");
+        assertThat(vpcDefault.get("type").asText()).isEqualTo("aws-vpc");
+        assertThat(vpcDefault.get("setBy").asText()).isEqualTo("eric");
+        assertThat(vpcDefault.get("since").asText()).isEqualTo(second(7).toString());
+        assertThat(vpcDefault.at("/resource/name").asText()).isEqualTo("US VPC");
+        assertThat(vpcDefault.at("/resource/attributes/region").asText()).isEqualTo("us-east-1");
+        assertThat(vpcDefault.at("/resource/owner/environment").asText()).isEqualTo("si-staging");
+        assertThat(view.get("remoteReferences")).isEmpty();
+    }
+
+    @Test
+    void anotherOrganizationsRecordsGoOnPastItsOwnPoisonRecord() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            ResponseEntity<JsonNode> answer = consumption("net-prod", "dev-globex");
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(answer.getHeaders().getFirst("X-Projection-Position")).isEqualTo("2");
+        });
+    }
+
+    @Test
+    void recordsThatCannotBeReadWentToTheDeadLetterTopic() {
+        Map<String, ConsumerRecord<String, byte[]>> deadLetters = new HashMap<>();
+        try (Consumer<String, byte[]> consumer = deadLetterReader()) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record ->
+                        deadLetters.put(header(record, Topic.Headers.ID), record));
+                assertThat(deadLetters).containsKeys("poison-type", "poison-json");
+            });
+        }
+        ConsumerRecord<String, byte[]> unknownType = deadLetters.get("poison-type");
+        assertThat(unknownType.key()).isEqualTo("acme");
+        assertThat(header(unknownType, "kafka_dlt-exception-message")).contains("Unknown event type 'ResourceTeleported'");
+        assertThat(header(deadLetters.get("poison-json"), "kafka_dlt-exception-message"))
+                .contains("not a valid EnvironmentCreated");
+    }
+
+    @Test
+    void anotherOrganizationDoesNotFindTheEnvironment() {
+        ResponseEntity<JsonNode> answer = consumption(ECOMM_STAGING.value(), "dev-globex");
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(answer.getBody().get("type").asText()).isEqualTo("/problems/not-found");
+    }
+
+    @Test
+    void aCallerWithoutATokenIsUnauthenticated() {
+        ResponseEntity<JsonNode> answer = http.getForEntity("/environments/{environment}/consumption", JsonNode.class,
+                ECOMM_STAGING.value());
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(answer.getBody().get("type").asText()).isEqualTo("/problems/unauthenticated");
+    }
+
+    private ProducerRecord<String, byte[]> record(String id, InfrashareEvent event) {
+        return CloudEventRecords.of(Topic.NAME, id, event, json);
+    }
+
+    private ResponseEntity<JsonNode> consumption(String environment, String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token);
+        return http.exchange("/environments/{environment}/consumption", HttpMethod.GET, new HttpEntity<>(headers),
+                JsonNode.class, environment);
+    }
+
+    /** Reads the dead-letter topic from its start without joining a group. */
+    private Consumer<String, byte[]> deadLetterReader() {
+        Map<String, Object> properties = KafkaTestUtils.consumerProps("dead-letter-reader", "false", broker);
+        var consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(DEAD_LETTERS).stream()
+                .map(partition -> new TopicPartition(DEAD_LETTERS, partition.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

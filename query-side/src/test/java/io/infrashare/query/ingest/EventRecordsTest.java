@@ -1,0 +1,80 @@
+package io.infrashare.query.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infrashare.events.Topic;
+import io.infrashare.query.AcmeStory;
+import io.infrashare.query.CloudEventRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventRecordsTest {
+
+    private final ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
+    private final EventRecords records = new EventRecords(json);
+
+    @Test
+    void aRecordAsTheCommandSidePublishesItReadsBackAsItsEvent() {
+        var event = AcmeStory.ericSetsTheDefaultVpc(AcmeStory.US_VPC, null, 7);
+
+        IncomingEvent incoming = records.decode(received(CloudEventRecords.of(Topic.NAME, "e-1", event, json)));
+
+        assertThat(incoming).isEqualTo(new IncomingEvent("e-1", event));
+    }
+
+    @Test
+    void anUnknownTypeIsUnreadable() {
+        var record = received(CloudEventRecords.of(Topic.NAME, "e-2", "ResourceTeleported", "acme",
+                "{}".getBytes(StandardCharsets.UTF_8), "resources/x", "2026-11-23T10:15:30Z", "c"));
+
+        assertThatThrownBy(() -> records.decode(record))
+                .isInstanceOf(UnreadableRecord.class)
+                .hasMessageContaining("Unknown event type 'ResourceTeleported'");
+    }
+
+    @Test
+    void malformedJsonIsUnreadable() {
+        var record = received(CloudEventRecords.of(Topic.NAME, "e-3", "ProjectCreated", "acme",
+                "{\"organization\":".getBytes(StandardCharsets.UTF_8), "projects/si", "2026-11-23T10:15:30Z", "c"));
+
+        assertThatThrownBy(() -> records.decode(record))
+                .isInstanceOf(UnreadableRecord.class)
+                .hasMessageContaining("not a valid ProjectCreated");
+    }
+
+    @Test
+    void aRecordWithoutAnEventIdIsUnreadable() {
+        var published = CloudEventRecords.of(Topic.NAME, "e-4", AcmeStory.opsSharesTheUsVpcWithEcommerce().get(0), json);
+        published.headers().remove(Topic.Headers.ID);
+
+        assertThatThrownBy(() -> records.decode(received(published)))
+                .isInstanceOf(UnreadableRecord.class)
+                .hasMessageContaining("no ce_id header");
+    }
+
+    @Test
+    void anEventKeyedForAnotherOrganizationIsUnreadable() {
+        var event = AcmeStory.opsSharesTheUsVpcWithEcommerce().get(0);
+        var published = CloudEventRecords.of(Topic.NAME, "e-5", event, json);
+        var rekeyed = new ProducerRecord<>(Topic.NAME, "globex", published.value());
+        published.headers().forEach(rekeyed.headers()::add);
+
+        assertThatThrownBy(() -> records.decode(received(rekeyed)))
+                .isInstanceOf(UnreadableRecord.class)
+                .hasMessageContaining("came with key 'globex'");
+    }
+
+    private static ConsumerRecord<String, byte[]> received(ProducerRecord<String, byte[]> published) {
+        return new ConsumerRecord<>(published.topic(), 0, 0L, 0L, TimestampType.CREATE_TIME, 0, 0,
+                published.key(), published.value(), new RecordHeaders(published.headers().toArray()), Optional.empty());
+    }
+}

@@ -1,0 +1,53 @@
+package io.infrashare.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** HTTP as curl would do it: a token, a method, a path and a JSON body. */
+final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final String base;
+
+    Api(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    Answer send(String token, String method, String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("X-Projection-Position").orElse(null), json);
+    }
+
+    Answer get(String token, String path) throws IOException, InterruptedException {
+        return send(token, "GET", path, null);
+    }
+
+    Answer post(String token, String path, String body) throws IOException, InterruptedException {
+        return send(token, "POST", path, body);
+    }
+
+    Answer put(String token, String path, String body) throws IOException, InterruptedException {
+        return send(token, "PUT", path, body);
+    }
+
+    record Answer(int status, String contentType, String projectionPosition, JsonNode body) {
+    }
+}

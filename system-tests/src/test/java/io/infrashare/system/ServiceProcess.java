@@ -1,0 +1,70 @@
+package io.infrashare.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/** One of the applications, started from its runnable jar as its own process, as {@code ./infrashare up} does. */
+final class ServiceProcess implements AutoCloseable {
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+    final int port;
+
+    private ServiceProcess(String name, Process process, Path log, int port) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    static ServiceProcess start(String name, int port, Map<String, String> environment) throws IOException {
+        Path jar = Path.of(System.getProperty("infrashare." + name + ".jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the applications first (./mvnw verify does)");
+        }
+        Path logs = Path.of(System.getProperty("infrashare.logs", "target/system-logs"));
+        Files.createDirectories(logs);
+        Path log = logs.resolve(name + ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx384m", "-jar", jar.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        ServiceProcess service = new ServiceProcess(name, builder.start(), log, port);
+        service.awaitHealthy();
+        return service;
+    }
+
+    private void awaitHealthy() {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        await(name + " healthy (see " + log + ")").atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(500))
+                .failFast(name + " exited; see " + log, () -> !process.isAlive())
+                .ignoreExceptions()
+                .until(() -> client.send(health, HttpResponse.BodyHandlers.ofString()).body().contains("\"UP\""));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
