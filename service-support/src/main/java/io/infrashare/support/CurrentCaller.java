@@ -9,7 +9,13 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /** Lets a controller method take the authenticated {@link Caller} as a parameter. */
-class CurrentCaller implements HandlerMethodArgumentResolver {
+public final class CurrentCaller implements HandlerMethodArgumentResolver {
+
+    /** The caller of the request being handled. */
+    public static Caller get() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return CallerAttributes.from(authentication);
+    }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -19,7 +25,6 @@ class CurrentCaller implements HandlerMethodArgumentResolver {
     @Override
     public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                                   NativeWebRequest request, WebDataBinderFactory binderFactory) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return CallerAttributes.from(authentication);
+        return get();
     }
 }

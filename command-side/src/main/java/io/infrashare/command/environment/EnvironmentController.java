@@ -2,18 +2,16 @@ package io.infrashare.command.environment;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.infrashare.command.project.ProjectKey;
+import io.infrashare.command.project.Requester;
 import io.infrashare.command.project.ProvisionResourceCommand;
 import io.infrashare.command.project.SetEnvironmentDefaultCommand;
 import io.infrashare.command.web.Attributes;
 import io.infrashare.command.web.Names;
-import io.infrashare.command.web.Requests;
 import io.infrashare.events.EnvironmentId;
 import io.infrashare.events.PackageId;
 import io.infrashare.events.ResourceId;
 import io.infrashare.events.ResourceProvisioned;
 import io.infrashare.events.ResourceType;
-import io.infrashare.support.Caller;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -26,7 +24,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -62,16 +59,13 @@ class EnvironmentController {
     @ResponseStatus(HttpStatus.CREATED)
     ResourceBody provision(@PathVariable @Pattern(regexp = Names.ENVIRONMENT_ID,
                                    message = Names.ENVIRONMENT_ID_MESSAGE) String environment,
-                           @Valid @RequestBody NewResource body, Caller caller,
-                           @RequestHeader(value = Requests.REASON_HEADER, required = false)
-                           @Size(max = Names.MAX_REASON) String reason,
-                           HttpServletRequest request) {
+                           @Valid @RequestBody NewResource body, Requester requester) {
         EnvironmentId id = EnvironmentId.of(environment);
         ResourceProvisioned provisioned = commands.sendAndWait(new ProvisionResourceCommand(
-                ProjectKey.of(caller.organization(), id.project()), id, PackageId.of(body.pkg()),
+                ProjectKey.of(requester.caller().organization(), id.project()), id, PackageId.of(body.pkg()),
                 ResourceId.of(ids.generateId()), body.name().strip(),
                 body.attributes() == null ? Map.of() : body.attributes(),
-                Requests.requester(caller, reason, request)));
+                requester));
         return ResourceBody.of(provisioned);
     }
 
@@ -79,14 +73,11 @@ class EnvironmentController {
     DefaultBody setDefault(@PathVariable @Pattern(regexp = Names.ENVIRONMENT_ID,
                                    message = Names.ENVIRONMENT_ID_MESSAGE) String environment,
                            @PathVariable @Pattern(regexp = Names.TYPE, message = Names.TYPE_MESSAGE) String type,
-                           @Valid @RequestBody DefaultChoice body, Caller caller,
-                           @RequestHeader(value = Requests.REASON_HEADER, required = false)
-                           @Size(max = Names.MAX_REASON) String reason,
-                           HttpServletRequest request) {
+                           @Valid @RequestBody DefaultChoice body, Requester requester) {
         EnvironmentId id = EnvironmentId.of(environment);
-        commands.sendAndWait(new SetEnvironmentDefaultCommand(ProjectKey.of(caller.organization(), id.project()),
+        commands.sendAndWait(new SetEnvironmentDefaultCommand(ProjectKey.of(requester.caller().organization(), id.project()),
                 id, ResourceType.of(type), ResourceId.of(body.resource()),
-                Requests.requester(caller, reason, request)));
+                requester));
         return new DefaultBody(environment, type, body.resource());
     }
 }

@@ -1,12 +1,9 @@
 package io.infrashare.command.project;
 
 import io.infrashare.command.web.Names;
-import io.infrashare.command.web.Requests;
 import io.infrashare.events.PackageId;
 import io.infrashare.events.ProjectId;
 import io.infrashare.events.ResourceType;
-import io.infrashare.support.Caller;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -57,13 +53,10 @@ class ProjectController {
 
     @PostMapping("/projects")
     @ResponseStatus(HttpStatus.CREATED)
-    Created createProject(@Valid @RequestBody NewProject body, Caller caller,
-                          @RequestHeader(value = Requests.REASON_HEADER, required = false)
-                          @Size(max = Names.MAX_REASON) String reason,
-                          HttpServletRequest request) {
-        ProjectKey key = ProjectKey.of(caller.organization(), ProjectId.of(body.abbreviation()));
+    Created createProject(@Valid @RequestBody NewProject body, Requester requester) {
+        ProjectKey key = ProjectKey.of(requester.caller().organization(), ProjectId.of(body.abbreviation()));
         commands.sendAndWait(new CreateProjectCommand(key, body.name().strip(), body.ownerTeam().strip(),
-                Requests.requester(caller, reason, request)));
+                requester));
         return new Created(body.abbreviation());
     }
 
@@ -71,13 +64,10 @@ class ProjectController {
     @ResponseStatus(HttpStatus.CREATED)
     Created createEnvironment(@PathVariable @Pattern(regexp = Names.ABBREVIATION,
                                       message = Names.ABBREVIATION_MESSAGE) String project,
-                              @Valid @RequestBody NewEnvironment body, Caller caller,
-                              @RequestHeader(value = Requests.REASON_HEADER, required = false)
-                              @Size(max = Names.MAX_REASON) String reason,
-                              HttpServletRequest request) {
-        ProjectKey key = ProjectKey.of(caller.organization(), ProjectId.of(project));
+                              @Valid @RequestBody NewEnvironment body, Requester requester) {
+        ProjectKey key = ProjectKey.of(requester.caller().organization(), ProjectId.of(project));
         var id = commands.sendAndWait(new CreateEnvironmentCommand(key, body.abbreviation(), body.name().strip(),
-                body.labels() == null ? Map.of() : body.labels(), Requests.requester(caller, reason, request)));
+                body.labels() == null ? Map.of() : body.labels(), requester));
         return new Created(id.toString());
     }
 
@@ -85,13 +75,10 @@ class ProjectController {
     @ResponseStatus(HttpStatus.CREATED)
     Created addPackage(@PathVariable @Pattern(regexp = Names.ABBREVIATION,
                                message = Names.ABBREVIATION_MESSAGE) String project,
-                       @Valid @RequestBody NewPackage body, Caller caller,
-                       @RequestHeader(value = Requests.REASON_HEADER, required = false)
-                       @Size(max = Names.MAX_REASON) String reason,
-                       HttpServletRequest request) {
-        ProjectKey key = ProjectKey.of(caller.organization(), ProjectId.of(project));
+                       @Valid @RequestBody NewPackage body, Requester requester) {
+        ProjectKey key = ProjectKey.of(requester.caller().organization(), ProjectId.of(project));
         commands.sendAndWait(new AddPackageCommand(key, PackageId.of(body.name()), body.bundle(),
-                ResourceType.of(body.resourceType()), Requests.requester(caller, reason, request)));
+                ResourceType.of(body.resourceType()), requester));
         return new Created(body.name());
     }
 }

@@ -12,7 +12,6 @@ public final class Names {
     public static final String TYPE = "^[a-z][a-z0-9-]{1,62}$";
     public static final String TYPE_MESSAGE = "must match " + TYPE;
     public static final int MAX_NAME = 200;
-    public static final int MAX_REASON = 1000;
 
     private Names() {
     }

@@ -233,6 +233,14 @@ abstract class CommandSideContract {
         assertThat(badResourceId.status()).isEqualTo(400);
         assertThat(longName.status()).isEqualTo(400);
         assertThat(longName.body().path("errors").get(0).path("field").asText()).isEqualTo("name");
+        var longReason = RestClient.create("http://localhost:" + port).post().uri("/projects")
+                .header("Authorization", "Bearer dev-ops")
+                .header("X-Reason", "r".repeat(1001))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\":\"Shared Infra\",\"abbreviation\":\"" + si + "\",\"ownerTeam\":\"ops\"}")
+                .exchange((request, response) -> response.getStatusCode().value());
+
+        assertThat(longReason).isEqualTo(400);
         assertThat(http.post("dev-ops", "/projects/" + si + "/environments",
                 "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}").status())
                 .as("no project was created by any of the invalid requests").isEqualTo(404);

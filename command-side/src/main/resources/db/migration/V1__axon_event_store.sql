@@ -1,12 +1,13 @@
 -- Axon's JDBC storage engine and token store, with the table and column names of its default schema.
+-- Types differ by database: see spring.flyway.placeholders in application.yml.
 CREATE TABLE DomainEventEntry (
-    globalIndex         BIGSERIAL NOT NULL,
+    globalIndex         ${global_index_type} NOT NULL,
     aggregateIdentifier VARCHAR(255) NOT NULL,
     sequenceNumber      BIGINT       NOT NULL,
     type                VARCHAR(255),
     eventIdentifier     VARCHAR(255) NOT NULL,
-    metaData            BYTEA,
-    payload             BYTEA NOT NULL,
+    metaData            ${binary_type},
+    payload             ${binary_type} NOT NULL,
     payloadRevision     VARCHAR(255),
     payloadType         VARCHAR(255) NOT NULL,
     timeStamp           VARCHAR(255) NOT NULL,
@@ -20,8 +21,8 @@ CREATE TABLE SnapshotEventEntry (
     sequenceNumber      BIGINT       NOT NULL,
     type                VARCHAR(255) NOT NULL,
     eventIdentifier     VARCHAR(255) NOT NULL,
-    metaData            BYTEA,
-    payload             BYTEA NOT NULL,
+    metaData            ${binary_type},
+    payload             ${binary_type} NOT NULL,
     payloadRevision     VARCHAR(255),
     payloadType         VARCHAR(255) NOT NULL,
     timeStamp           VARCHAR(255) NOT NULL,
@@ -32,7 +33,7 @@ CREATE TABLE SnapshotEventEntry (
 CREATE TABLE TokenEntry (
     processorName VARCHAR(255) NOT NULL,
     segment       INTEGER      NOT NULL,
-    token         BYTEA,
+    token         ${binary_type},
     tokenType     VARCHAR(255),
     timestamp     VARCHAR(255),
     owner         VARCHAR(255),
