@@ -10,8 +10,11 @@ import java.util.stream.Stream;
 public final class EventTypes {
 
     private static final Map<String, Class<? extends InfrashareEvent>> BY_NAME = Stream.of(
-                    ProjectCreated.class, EnvironmentCreated.class, PackageAdded.class, ResourceProvisioned.class,
-                    ResourceShared.class, EnvironmentDefaultSet.class)
+                    ProjectCreated.class, EnvironmentCreated.class, EnvironmentDeleted.class, PackageAdded.class,
+                    ResourceProvisioned.class, ResourceImported.class, ResourceReconfigured.class,
+                    ResourceDecommissioned.class, ResourceShared.class, ResourceShareRevoked.class,
+                    EnvironmentDefaultSet.class, EnvironmentDefaultCleared.class, RemoteReferenceAdded.class,
+                    RemoteReferenceRemoved.class, ResourceTypeConfigured.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventTypes() {

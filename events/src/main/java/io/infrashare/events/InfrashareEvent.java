@@ -5,8 +5,10 @@ package io.infrashare.events;
  * it is about (the CloudEvents {@code subject}, such as {@code environments/si-staging}).
  */
 public sealed interface InfrashareEvent permits
-        ProjectCreated, EnvironmentCreated, PackageAdded, ResourceProvisioned, ResourceShared,
-        EnvironmentDefaultSet {
+        ProjectCreated, EnvironmentCreated, EnvironmentDeleted, PackageAdded, ResourceProvisioned,
+        ResourceImported, ResourceReconfigured, ResourceDecommissioned, ResourceShared, ResourceShareRevoked,
+        EnvironmentDefaultSet, EnvironmentDefaultCleared, RemoteReferenceAdded, RemoteReferenceRemoved,
+        ResourceTypeConfigured {
 
     OrganizationId organization();
 

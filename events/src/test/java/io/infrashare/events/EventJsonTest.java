@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +50,20 @@ class EventJsonTest {
                         "US VPC", Map.of("region", "us-east-1", "azs", 3), provenance),
                 new ResourceShared(org, si, vpc, ProjectId.of("ecomm"), provenance),
                 new EnvironmentDefaultSet(org, ProjectId.of("ecomm"), EnvironmentId.of("ecomm-staging"),
-                        ResourceType.of("aws-vpc"), vpc, si, null, provenance)};
+                        ResourceType.of("aws-vpc"), vpc, si, null, provenance),
+                new EnvironmentDefaultCleared(org, ProjectId.of("ecomm"), EnvironmentId.of("ecomm-staging"),
+                        ResourceType.of("aws-vpc"), vpc, provenance),
+                new RemoteReferenceAdded(org, ProjectId.of("ecomm"), EnvironmentId.of("ecomm-pr1"),
+                        PackageId.of("vpc"), vpc, si, null, provenance),
+                new RemoteReferenceRemoved(org, ProjectId.of("ecomm"), EnvironmentId.of("ecomm-pr1"),
+                        PackageId.of("vpc"), vpc, provenance),
+                new ResourceImported(org, ProjectId.of("ecomm"), ResourceId.of(UUID.randomUUID()),
+                        ResourceType.of("postgresql"), "legacy db", Map.of("engine", "postgres"), provenance),
+                new ResourceReconfigured(org, si, vpc, Map.of("region", "eu-west-1"), Set.of("azs"), provenance),
+                new ResourceShareRevoked(org, si, vpc, ProjectId.of("ecomm"), provenance),
+                new ResourceDecommissioned(org, si, vpc, staging, provenance),
+                new EnvironmentDeleted(org, si, staging, provenance),
+                new ResourceTypeConfigured(org, ResourceType.of("spark-cluster"), true, provenance)};
 
         assertThat(events).extracting(InfrashareEvent::eventType).containsExactlyInAnyOrderElementsOf(EventTypes.all().keySet());
         for (InfrashareEvent event : events) {
