@@ -9,7 +9,7 @@ import java.util.Objects;
  * An environment's id, {@code <project>-<environment abbreviation>} ({@code si-staging}). Abbreviations hold no
  * hyphen, so the project is everything before the first one.
  */
-public record EnvironmentId(@JsonValue String value) {
+public record EnvironmentId(@JsonValue String value) implements Comparable<EnvironmentId> {
 
     public EnvironmentId {
         Objects.requireNonNull(value, "EnvironmentId needs a value");
@@ -27,6 +27,11 @@ public record EnvironmentId(@JsonValue String value) {
     public ProjectId project() {
         int hyphen = value.indexOf('-');
         return ProjectId.of(hyphen < 0 ? value : value.substring(0, hyphen));
+    }
+
+    @Override
+    public int compareTo(EnvironmentId other) {
+        return value.compareTo(other.value);
     }
 
     @Override

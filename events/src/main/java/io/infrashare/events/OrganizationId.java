@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /** The tenant: every principal belongs to one, and nothing crosses organizations. */
-public record OrganizationId(@JsonValue String value) {
+public record OrganizationId(@JsonValue String value) implements Comparable<OrganizationId> {
 
     public OrganizationId {
         Objects.requireNonNull(value, "OrganizationId needs a value");
@@ -15,6 +15,11 @@ public record OrganizationId(@JsonValue String value) {
     @JsonCreator
     public static OrganizationId of(String value) {
         return new OrganizationId(value);
+    }
+
+    @Override
+    public int compareTo(OrganizationId other) {
+        return value.compareTo(other.value);
     }
 
     @Override

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /** A package's name, unique in its project (`vpc`, `k8s`). */
-public record PackageId(@JsonValue String value) {
+public record PackageId(@JsonValue String value) implements Comparable<PackageId> {
 
     public PackageId {
         Objects.requireNonNull(value, "PackageId needs a value");
@@ -15,6 +15,11 @@ public record PackageId(@JsonValue String value) {
     @JsonCreator
     public static PackageId of(String value) {
         return new PackageId(value);
+    }
+
+    @Override
+    public int compareTo(PackageId other) {
+        return value.compareTo(other.value);
     }
 
     @Override

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /** A resource's id, a UUID assigned when it is provisioned or imported. */
-public record ResourceId(@JsonValue java.util.UUID value) {
+public record ResourceId(@JsonValue java.util.UUID value) implements Comparable<ResourceId> {
 
     public ResourceId {
         Objects.requireNonNull(value, "ResourceId needs a value");
@@ -15,6 +15,11 @@ public record ResourceId(@JsonValue java.util.UUID value) {
     @JsonCreator
     public static ResourceId of(java.util.UUID value) {
         return new ResourceId(value);
+    }
+
+    @Override
+    public int compareTo(ResourceId other) {
+        return value.compareTo(other.value);
     }
 
     @Override

@@ -1,16 +1,21 @@
 package io.infrashare.command.environment;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.infrashare.command.project.ClearEnvironmentDefaultCommand;
+import io.infrashare.command.project.DeleteEnvironmentCommand;
 import io.infrashare.command.project.ProjectKey;
-import io.infrashare.command.project.Requester;
 import io.infrashare.command.project.ProvisionResourceCommand;
+import io.infrashare.command.project.RemoveRemoteReferenceCommand;
+import io.infrashare.command.project.Requester;
+import io.infrashare.command.project.ResourceDescription;
 import io.infrashare.command.project.SetEnvironmentDefaultCommand;
+import io.infrashare.command.project.SetRemoteReferenceCommand;
 import io.infrashare.command.web.Attributes;
 import io.infrashare.command.web.Names;
+import io.infrashare.command.web.ResourceBody;
 import io.infrashare.events.EnvironmentId;
 import io.infrashare.events.PackageId;
 import io.infrashare.events.ResourceId;
-import io.infrashare.events.ResourceProvisioned;
 import io.infrashare.events.ResourceType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -20,6 +25,7 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.IdGenerator;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -30,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Map;
 import java.util.UUID;
 
-/** What happens in an environment: packages provisioned there, and the defaults it consumes. */
+/** What happens in an environment: packages provisioned there, the defaults and references it consumes, teardown. */
 @RestController
 class EnvironmentController {
 
@@ -49,10 +55,13 @@ class EnvironmentController {
             @Attributes Map<String, Object> attributes) {
     }
 
-    record DefaultChoice(@NotNull UUID resource) {
+    record ResourceChoice(@NotNull UUID resource) {
     }
 
     record DefaultBody(String environment, String type, UUID resource) {
+    }
+
+    record ReferenceBody(String environment, @JsonProperty("package") String pkg, UUID resource) {
     }
 
     @PostMapping("/environments/{environment}/resources")
@@ -61,23 +70,66 @@ class EnvironmentController {
                                    message = Names.ENVIRONMENT_ID_MESSAGE) String environment,
                            @Valid @RequestBody NewResource body, Requester requester) {
         EnvironmentId id = EnvironmentId.of(environment);
-        ResourceProvisioned provisioned = commands.sendAndWait(new ProvisionResourceCommand(
-                ProjectKey.of(requester.caller().organization(), id.project()), id, PackageId.of(body.pkg()),
-                ResourceId.of(ids.generateId()), body.name().strip(),
-                body.attributes() == null ? Map.of() : body.attributes(),
-                requester));
+        ResourceDescription provisioned = commands.sendAndWait(new ProvisionResourceCommand(key(requester, id), id,
+                PackageId.of(body.pkg()), ResourceId.of(ids.generateId()), body.name().strip(),
+                body.attributes() == null ? Map.of() : body.attributes(), requester));
         return ResourceBody.of(provisioned);
+    }
+
+    @DeleteMapping("/environments/{environment}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable @Pattern(regexp = Names.ENVIRONMENT_ID,
+                        message = Names.ENVIRONMENT_ID_MESSAGE) String environment, Requester requester) {
+        EnvironmentId id = EnvironmentId.of(environment);
+        commands.sendAndWait(new DeleteEnvironmentCommand(key(requester, id), id, requester));
     }
 
     @PutMapping("/environments/{environment}/defaults/{type}")
     DefaultBody setDefault(@PathVariable @Pattern(regexp = Names.ENVIRONMENT_ID,
                                    message = Names.ENVIRONMENT_ID_MESSAGE) String environment,
                            @PathVariable @Pattern(regexp = Names.TYPE, message = Names.TYPE_MESSAGE) String type,
-                           @Valid @RequestBody DefaultChoice body, Requester requester) {
+                           @Valid @RequestBody ResourceChoice body, Requester requester) {
         EnvironmentId id = EnvironmentId.of(environment);
-        commands.sendAndWait(new SetEnvironmentDefaultCommand(ProjectKey.of(requester.caller().organization(), id.project()),
-                id, ResourceType.of(type), ResourceId.of(body.resource()),
-                requester));
+        commands.sendAndWait(new SetEnvironmentDefaultCommand(key(requester, id), id, ResourceType.of(type),
+                ResourceId.of(body.resource()), requester));
         return new DefaultBody(environment, type, body.resource());
+    }
+
+    @DeleteMapping("/environments/{environment}/defaults/{type}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void clearDefault(@PathVariable @Pattern(regexp = Names.ENVIRONMENT_ID,
+                              message = Names.ENVIRONMENT_ID_MESSAGE) String environment,
+                      @PathVariable @Pattern(regexp = Names.TYPE, message = Names.TYPE_MESSAGE) String type,
+                      Requester requester) {
+        EnvironmentId id = EnvironmentId.of(environment);
+        commands.sendAndWait(new ClearEnvironmentDefaultCommand(key(requester, id), id, ResourceType.of(type),
+                requester));
+    }
+
+    @PutMapping("/environments/{environment}/remote-references/{pkg}")
+    ReferenceBody setReference(@PathVariable @Pattern(regexp = Names.ENVIRONMENT_ID,
+                                       message = Names.ENVIRONMENT_ID_MESSAGE) String environment,
+                               @PathVariable @Pattern(regexp = Names.ABBREVIATION,
+                                       message = Names.ABBREVIATION_MESSAGE) String pkg,
+                               @Valid @RequestBody ResourceChoice body, Requester requester) {
+        EnvironmentId id = EnvironmentId.of(environment);
+        commands.sendAndWait(new SetRemoteReferenceCommand(key(requester, id), id, PackageId.of(pkg),
+                ResourceId.of(body.resource()), requester));
+        return new ReferenceBody(environment, pkg, body.resource());
+    }
+
+    @DeleteMapping("/environments/{environment}/remote-references/{pkg}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeReference(@PathVariable @Pattern(regexp = Names.ENVIRONMENT_ID,
+                                 message = Names.ENVIRONMENT_ID_MESSAGE) String environment,
+                         @PathVariable @Pattern(regexp = Names.ABBREVIATION,
+                                 message = Names.ABBREVIATION_MESSAGE) String pkg,
+                         Requester requester) {
+        EnvironmentId id = EnvironmentId.of(environment);
+        commands.sendAndWait(new RemoveRemoteReferenceCommand(key(requester, id), id, PackageId.of(pkg), requester));
+    }
+
+    private static ProjectKey key(Requester requester, EnvironmentId environment) {
+        return ProjectKey.of(requester.caller().organization(), environment.project());
     }
 }

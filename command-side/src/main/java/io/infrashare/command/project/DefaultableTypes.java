@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** The types that may be environment defaults out of the box (DESIGN.md): networks, clusters, cloud credentials. */
-final class DefaultableTypes {
+public final class DefaultableTypes {
 
     static final Set<ResourceType> BUILT_IN = Stream.of(
                     "aws-vpc", "azure-virtual-network", "gcp-subnetwork",
@@ -17,5 +17,9 @@ final class DefaultableTypes {
             .collect(Collectors.toUnmodifiableSet());
 
     private DefaultableTypes() {
+    }
+
+    public static boolean isBuiltIn(ResourceType type) {
+        return BUILT_IN.contains(type);
     }
 }

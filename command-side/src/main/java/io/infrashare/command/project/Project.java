@@ -1,14 +1,23 @@
 package io.infrashare.command.project;
 
 import io.infrashare.events.EnvironmentCreated;
+import io.infrashare.events.EnvironmentDefaultCleared;
 import io.infrashare.events.EnvironmentDefaultSet;
+import io.infrashare.events.EnvironmentDeleted;
 import io.infrashare.events.EnvironmentId;
 import io.infrashare.events.PackageAdded;
 import io.infrashare.events.PackageId;
 import io.infrashare.events.ProjectCreated;
 import io.infrashare.events.ProjectId;
+import io.infrashare.events.Provenance;
+import io.infrashare.events.RemoteReferenceAdded;
+import io.infrashare.events.RemoteReferenceRemoved;
+import io.infrashare.events.ResourceDecommissioned;
 import io.infrashare.events.ResourceId;
+import io.infrashare.events.ResourceImported;
 import io.infrashare.events.ResourceProvisioned;
+import io.infrashare.events.ResourceReconfigured;
+import io.infrashare.events.ResourceShareRevoked;
 import io.infrashare.events.ResourceShared;
 import io.infrashare.events.ResourceType;
 import org.axonframework.commandhandling.CommandHandler;
@@ -17,16 +26,23 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A project with everything it owns: its environments (and what each consumes), its packages and the resources
- * they produced, with their shares. The owner team, or an admin, manages all of it.
+ * A project with everything it owns: its environments and what each consumes, its packages, and the resources it
+ * provisioned or imported with their shares. The owner team, or an admin, manages all of it.
+ *
+ * <p>Every handler checks in the order of API.md: what does not exist (404), then who may not (403), then the rules
+ * (409); and records nothing when the effect already holds.
  */
 @Aggregate
 public class Project {
@@ -35,8 +51,11 @@ public class Project {
     private ProjectKey key;
     private String ownerTeam;
     private final Map<EnvironmentId, Environment> environments = new HashMap<>();
+    /** Deleted environments: their ids are never used again. */
+    private final Set<EnvironmentId> retired = new HashSet<>();
     private final Map<PackageId, ResourceType> packages = new HashMap<>();
-    private final Map<ResourceId, Set<ProjectId>> sharesByResource = new HashMap<>();
+    private final Map<ResourceId, ResourceDescription> resources = new HashMap<>();
+    private final Map<ResourceId, Set<ProjectId>> shares = new HashMap<>();
 
     protected Project() {
         // for Axon, which rebuilds a project from its events
@@ -50,15 +69,52 @@ public class Project {
     }
 
     @CommandHandler
-    public EnvironmentId handle(CreateEnvironmentCommand command, Clock clock) {
+    public EnvironmentId handle(CreateEnvironmentCommand command, ResourceCatalog catalog, Clock clock) {
+        Environment base = command.forkOf() == null ? null : environment(command.forkOf());
         requireActsFor(command.requester(), ownerTeam);
         EnvironmentId id = EnvironmentId.of(key.project(), command.abbreviation());
-        if (environments.containsKey(id)) {
-            throw new CommandRefusedException(RefusalCode.ALREADY_EXISTS, "Environment " + id + " already exists.");
+        if (environments.containsKey(id) || retired.contains(id)) {
+            throw new CommandRefusedException(RefusalCode.ALREADY_EXISTS, "Environment " + id
+                    + (retired.contains(id) ? " existed and was deleted; its id is not used again." : " already exists."));
         }
-        apply(new EnvironmentCreated(key.organization(), key.project(), id, command.name(), command.labels(), null,
-                command.requester().provenance(clock)));
+        Provenance provenance = command.requester().provenance(clock);
+        apply(new EnvironmentCreated(key.organization(), key.project(), id, command.name(), command.labels(),
+                command.forkOf(), provenance));
+        if (base != null) {
+            // a preview environment consumes what its base consumes: each copy is a decision of its own in the history
+            new TreeMap<>(base.defaults()).forEach((type, resource) -> {
+                CatalogedResource used = usable(catalog, resource);
+                apply(new EnvironmentDefaultSet(key.organization(), key.project(), id, type, resource, used.owner(),
+                        null, provenance));
+            });
+            new TreeMap<>(base.references()).forEach((pkg, resource) -> {
+                CatalogedResource used = usable(catalog, resource);
+                apply(new RemoteReferenceAdded(key.organization(), key.project(), id, pkg, resource, used.owner(),
+                        null, provenance));
+            });
+        }
         return id;
+    }
+
+    @CommandHandler
+    public void handle(DeleteEnvironmentCommand command, ResourceCatalog catalog, Clock clock) {
+        Environment environment = environment(command.environment());
+        requireActsFor(command.requester(), ownerTeam);
+        List<Consumer> consumers = new ArrayList<>();
+        new TreeMap<>(environment.provisioned()).values()
+                .forEach(resource -> consumers.addAll(catalog.lockForRemoval(key.organization(), resource)));
+        if (!consumers.isEmpty()) {
+            throw new CommandRefusedException(RefusalCode.ENVIRONMENT_RESOURCES_IN_USE, "Environment "
+                    + command.environment() + " provisioned resources that other environments consume.", consumers);
+        }
+        Provenance provenance = command.requester().provenance(clock);
+        new TreeMap<>(environment.defaults()).forEach((type, resource) -> apply(new EnvironmentDefaultCleared(
+                key.organization(), key.project(), command.environment(), type, resource, provenance)));
+        new TreeMap<>(environment.references()).forEach((pkg, resource) -> apply(new RemoteReferenceRemoved(
+                key.organization(), key.project(), command.environment(), pkg, resource, provenance)));
+        new TreeMap<>(environment.provisioned()).values().forEach(resource -> apply(new ResourceDecommissioned(
+                key.organization(), key.project(), resource, command.environment(), provenance)));
+        apply(new EnvironmentDeleted(key.organization(), key.project(), command.environment(), provenance));
     }
 
     @CommandHandler
@@ -73,30 +129,79 @@ public class Project {
     }
 
     @CommandHandler
-    public ResourceProvisioned handle(ProvisionResourceCommand command, Clock clock) {
+    public ResourceDescription handle(ProvisionResourceCommand command, Clock clock) {
         Environment environment = environment(command.environment());
-        ResourceType type = packages.get(command.pkg());
-        if (type == null) {
-            throw CommandRefusedException.notFound("Package " + command.pkg() + " of project " + key.project());
-        }
+        ResourceType type = packageType(command.pkg());
         requireActsFor(command.requester(), ownerTeam);
-        if (environment.provisioned.containsKey(command.pkg())) {
+        if (environment.provisioned().containsKey(command.pkg())) {
             throw new CommandRefusedException(RefusalCode.PACKAGE_ALREADY_PROVISIONED, "Package " + command.pkg()
                     + " is already provisioned in " + command.environment() + ".");
         }
-        ResourceProvisioned provisioned = new ResourceProvisioned(key.organization(), key.project(),
-                command.resource(), command.environment(), command.pkg(), type, command.name(),
-                command.attributes(), command.requester().provenance(clock));
-        apply(provisioned);
-        return provisioned;
+        if (environment.references().containsKey(command.pkg())) {
+            throw new CommandRefusedException(RefusalCode.PACKAGE_IS_REMOTE_REFERENCE, "Package " + command.pkg()
+                    + " is a remote reference in " + command.environment() + "; remove the reference first.");
+        }
+        apply(new ResourceProvisioned(key.organization(), key.project(), command.resource(), command.environment(),
+                command.pkg(), type, command.name(), command.attributes(), command.requester().provenance(clock)));
+        return resources.get(command.resource());
+    }
+
+    @CommandHandler
+    public ResourceDescription handle(ImportResourceCommand command, Clock clock) {
+        requireActsFor(command.requester(), ownerTeam);
+        apply(new ResourceImported(key.organization(), key.project(), command.resource(), command.type(),
+                command.name(), command.attributes(), command.requester().provenance(clock)));
+        return resources.get(command.resource());
+    }
+
+    @CommandHandler
+    public ResourceDescription handle(ReconfigureResourceCommand command, Clock clock) {
+        ResourceDescription resource = owned(command.resource());
+        requireActsFor(command.requester(), ownerTeam);
+        requireActive(resource);
+        Map<String, Object> attributes = new LinkedHashMap<>(resource.attributes());
+        Set<String> removed = new HashSet<>();
+        command.changes().forEach((name, value) -> {
+            if (value == null) {
+                if (attributes.remove(name) != null) {
+                    removed.add(name);
+                }
+            } else {
+                attributes.put(name, value);
+            }
+        });
+        if (attributes.size() > ResourceLimits.MAX_ATTRIBUTES) {
+            throw new CommandRefusedException(RefusalCode.INVALID, "A resource has at most "
+                    + ResourceLimits.MAX_ATTRIBUTES + " attributes; this change would leave " + attributes.size() + ".");
+        }
+        if (attributes.equals(resource.attributes())) {
+            return resource; // nothing changes: nothing to record
+        }
+        apply(new ResourceReconfigured(key.organization(), key.project(), command.resource(), attributes, removed,
+                command.requester().provenance(clock)));
+        return resources.get(command.resource());
+    }
+
+    @CommandHandler
+    public ResourceDescription handle(DecommissionResourceCommand command, ResourceCatalog catalog, Clock clock) {
+        ResourceDescription resource = owned(command.resource());
+        requireActsFor(command.requester(), ownerTeam);
+        if (!resource.active()) {
+            return resource; // already decommissioned: nothing to record
+        }
+        List<Consumer> consumers = catalog.lockForRemoval(key.organization(), command.resource());
+        if (!consumers.isEmpty()) {
+            throw new CommandRefusedException(RefusalCode.RESOURCE_IN_USE, "Resource " + command.resource()
+                    + " is consumed; release it everywhere before decommissioning it.", consumers);
+        }
+        apply(new ResourceDecommissioned(key.organization(), key.project(), command.resource(),
+                resource.environment(), command.requester().provenance(clock)));
+        return resources.get(command.resource());
     }
 
     @CommandHandler
     public void handle(ShareResourceCommand command, ResourceCatalog catalog, Clock clock) {
-        Set<ProjectId> shares = sharesByResource.get(command.resource());
-        if (shares == null) {
-            throw CommandRefusedException.notFound("Resource " + command.resource());
-        }
+        ResourceDescription resource = owned(command.resource());
         if (!catalog.projectExists(key.organization(), command.with())) {
             throw CommandRefusedException.notFound("Project " + command.with());
         }
@@ -105,34 +210,105 @@ public class Project {
             throw new CommandRefusedException(RefusalCode.SHARE_WITH_OWNER,
                     "Project " + key.project() + " owns resource " + command.resource() + "; it needs no share.");
         }
-        if (shares.contains(command.with())) {
+        if (shares.get(command.resource()).contains(command.with())) {
             return; // the share already holds: repeating it records nothing (API.md)
         }
+        requireActive(resource);
         apply(new ResourceShared(key.organization(), key.project(), command.resource(), command.with(),
+                command.requester().provenance(clock)));
+    }
+
+    @CommandHandler
+    public void handle(RevokeShareCommand command, ResourceCatalog catalog, Clock clock) {
+        owned(command.resource());
+        if (!shares.get(command.resource()).contains(command.with())) {
+            throw CommandRefusedException.notFound("A share of resource " + command.resource() + " with project "
+                    + command.with());
+        }
+        requireActsFor(command.requester(), ownerTeam);
+        List<Consumer> consumers = catalog.lockForRemoval(key.organization(), command.resource()).stream()
+                .filter(consumer -> consumer.project().equals(command.with()))
+                .toList();
+        if (!consumers.isEmpty()) {
+            throw new CommandRefusedException(RefusalCode.SHARE_IN_USE, "Project " + command.with()
+                    + " still consumes resource " + command.resource() + ".", consumers);
+        }
+        apply(new ResourceShareRevoked(key.organization(), key.project(), command.resource(), command.with(),
                 command.requester().provenance(clock)));
     }
 
     @CommandHandler
     public void handle(SetEnvironmentDefaultCommand command, ResourceCatalog catalog, Clock clock) {
         Environment environment = environment(command.environment());
-        CatalogedResource resource = catalog.resource(key.organization(), command.resource())
+        CatalogedResource resource = catalog.lockForUse(key.organization(), command.resource())
                 .orElseThrow(() -> CommandRefusedException.notFound("Resource " + command.resource()));
         requireActsFor(command.requester(), ownerTeam);
-        if (!DefaultableTypes.BUILT_IN.contains(command.type())) {
-            throw new CommandRefusedException(RefusalCode.TYPE_NOT_DEFAULTABLE,
-                    "Type " + command.type() + " cannot be an environment default.");
+        if (!catalog.defaultable(key.organization(), command.type())) {
+            throw new CommandRefusedException(RefusalCode.TYPE_NOT_DEFAULTABLE, "Type " + command.type()
+                    + " cannot be an environment default; an admin may make it defaultable.");
         }
-        if (!resource.type().equals(command.type())) {
-            throw new CommandRefusedException(RefusalCode.TYPE_MISMATCH, "Resource " + resource.id() + " is a "
-                    + resource.type() + ", not a " + command.type() + ".");
-        }
+        requireType(resource, command.type());
         requireConsumable(resource);
-        ResourceId current = environment.defaults.get(command.type());
+        ResourceId current = environment.defaults().get(command.type());
         if (resource.id().equals(current)) {
             return; // already the default: nothing to record
         }
         apply(new EnvironmentDefaultSet(key.organization(), key.project(), command.environment(), command.type(),
                 resource.id(), resource.owner(), current, command.requester().provenance(clock)));
+    }
+
+    @CommandHandler
+    public void handle(ClearEnvironmentDefaultCommand command, Clock clock) {
+        Environment environment = environment(command.environment());
+        ResourceId current = environment.defaults().get(command.type());
+        if (current == null) {
+            throw CommandRefusedException.notFound("A default for " + command.type() + " in " + command.environment());
+        }
+        requireActsFor(command.requester(), ownerTeam);
+        apply(new EnvironmentDefaultCleared(key.organization(), key.project(), command.environment(), command.type(),
+                current, command.requester().provenance(clock)));
+    }
+
+    @CommandHandler
+    public void handle(SetRemoteReferenceCommand command, ResourceCatalog catalog, Clock clock) {
+        Environment environment = environment(command.environment());
+        ResourceType type = packageType(command.pkg());
+        CatalogedResource resource = catalog.lockForUse(key.organization(), command.resource())
+                .orElseThrow(() -> CommandRefusedException.notFound("Resource " + command.resource()));
+        requireActsFor(command.requester(), ownerTeam);
+        if (environment.provisioned().containsKey(command.pkg())) {
+            throw new CommandRefusedException(RefusalCode.PACKAGE_ALREADY_PROVISIONED, "Package " + command.pkg()
+                    + " is provisioned in " + command.environment() + "; it cannot also be a remote reference there.");
+        }
+        requireType(resource, type);
+        requireConsumable(resource);
+        ResourceId current = environment.references().get(command.pkg());
+        if (resource.id().equals(current)) {
+            return; // already the reference: nothing to record
+        }
+        apply(new RemoteReferenceAdded(key.organization(), key.project(), command.environment(), command.pkg(),
+                resource.id(), resource.owner(), current, command.requester().provenance(clock)));
+    }
+
+    @CommandHandler
+    public void handle(RemoveRemoteReferenceCommand command, Clock clock) {
+        Environment environment = environment(command.environment());
+        ResourceId current = environment.references().get(command.pkg());
+        if (current == null) {
+            throw CommandRefusedException.notFound("A remote reference for package " + command.pkg() + " in "
+                    + command.environment());
+        }
+        requireActsFor(command.requester(), ownerTeam);
+        apply(new RemoteReferenceRemoved(key.organization(), key.project(), command.environment(), command.pkg(),
+                current, command.requester().provenance(clock)));
+    }
+
+    /** For a fork: the base consumes the resource, so it is consumable unless that changed concurrently. */
+    private CatalogedResource usable(ResourceCatalog catalog, ResourceId id) {
+        CatalogedResource resource = catalog.lockForUse(key.organization(), id)
+                .orElseThrow(() -> CommandRefusedException.notFound("Resource " + id));
+        requireConsumable(resource);
+        return resource;
     }
 
     /** DESIGN.md rule 2: active, and shared with this project or imported into it. */
@@ -153,12 +329,43 @@ public class Project {
         }
     }
 
+    /** DESIGN.md rule 3. */
+    private static void requireType(CatalogedResource resource, ResourceType type) {
+        if (!resource.type().equals(type)) {
+            throw new CommandRefusedException(RefusalCode.TYPE_MISMATCH, "Resource " + resource.id() + " is a "
+                    + resource.type() + ", not a " + type + ".");
+        }
+    }
+
+    private static void requireActive(ResourceDescription resource) {
+        if (!resource.active()) {
+            throw new CommandRefusedException(RefusalCode.RESOURCE_DECOMMISSIONED,
+                    "Resource " + resource.id() + " is decommissioned.");
+        }
+    }
+
     private Environment environment(EnvironmentId id) {
         Environment environment = environments.get(id);
         if (environment == null) {
             throw CommandRefusedException.notFound("Environment " + id);
         }
         return environment;
+    }
+
+    private ResourceType packageType(PackageId pkg) {
+        ResourceType type = packages.get(pkg);
+        if (type == null) {
+            throw CommandRefusedException.notFound("Package " + pkg + " of project " + key.project());
+        }
+        return type;
+    }
+
+    private ResourceDescription owned(ResourceId id) {
+        ResourceDescription resource = resources.get(id);
+        if (resource == null) {
+            throw CommandRefusedException.notFound("Resource " + id);
+        }
+        return resource;
     }
 
     private static void requireActsFor(Requester requester, String team) {
@@ -180,31 +387,85 @@ public class Project {
     }
 
     @EventSourcingHandler
+    void on(EnvironmentDeleted event) {
+        environments.remove(event.environment());
+        retired.add(event.environment());
+    }
+
+    @EventSourcingHandler
     void on(PackageAdded event) {
         packages.put(event.pkg(), event.resourceType());
     }
 
     @EventSourcingHandler
     void on(ResourceProvisioned event) {
-        environments.get(event.environment()).provisioned.put(event.pkg(), event.resource());
-        sharesByResource.put(event.resource(), new HashSet<>());
+        environments.get(event.environment()).provisioned().put(event.pkg(), event.resource());
+        resources.put(event.resource(), new ResourceDescription(event.resource(), event.type(), event.name(),
+                event.attributes(), true, event.project(), event.environment(), event.pkg()));
+        shares.put(event.resource(), new HashSet<>());
+    }
+
+    @EventSourcingHandler
+    void on(ResourceImported event) {
+        resources.put(event.resource(), new ResourceDescription(event.resource(), event.type(), event.name(),
+                event.attributes(), true, event.project(), null, null));
+        shares.put(event.resource(), new HashSet<>());
+    }
+
+    @EventSourcingHandler
+    void on(ResourceReconfigured event) {
+        ResourceDescription was = resources.get(event.resource());
+        resources.put(event.resource(), new ResourceDescription(was.id(), was.type(), was.name(), event.attributes(),
+                was.active(), was.owner(), was.environment(), was.pkg()));
+    }
+
+    @EventSourcingHandler
+    void on(ResourceDecommissioned event) {
+        ResourceDescription was = resources.get(event.resource());
+        resources.put(event.resource(), new ResourceDescription(was.id(), was.type(), was.name(), was.attributes(),
+                false, was.owner(), was.environment(), was.pkg()));
+        if (was.environment() != null && environments.containsKey(was.environment())) {
+            // the package may be provisioned anew there
+            environments.get(was.environment()).provisioned().remove(was.pkg());
+        }
     }
 
     @EventSourcingHandler
     void on(ResourceShared event) {
-        sharesByResource.get(event.resource()).add(event.sharedWith());
+        shares.get(event.resource()).add(event.sharedWith());
+    }
+
+    @EventSourcingHandler
+    void on(ResourceShareRevoked event) {
+        shares.get(event.resource()).remove(event.sharedWith());
     }
 
     @EventSourcingHandler
     void on(EnvironmentDefaultSet event) {
-        environments.get(event.environment()).defaults.put(event.type(), event.resource());
+        environments.get(event.environment()).defaults().put(event.type(), event.resource());
     }
 
-    /** What the project knows of one of its environments: the packages it provisioned, the defaults it uses. */
-    private record Environment(Map<PackageId, ResourceId> provisioned, Map<ResourceType, ResourceId> defaults) {
+    @EventSourcingHandler
+    void on(EnvironmentDefaultCleared event) {
+        environments.get(event.environment()).defaults().remove(event.type());
+    }
+
+    @EventSourcingHandler
+    void on(RemoteReferenceAdded event) {
+        environments.get(event.environment()).references().put(event.pkg(), event.resource());
+    }
+
+    @EventSourcingHandler
+    void on(RemoteReferenceRemoved event) {
+        environments.get(event.environment()).references().remove(event.pkg());
+    }
+
+    /** What the project knows of one of its environments: what it provisioned, and what it consumes. */
+    private record Environment(Map<PackageId, ResourceId> provisioned, Map<ResourceType, ResourceId> defaults,
+                               Map<PackageId, ResourceId> references) {
 
         Environment() {
-            this(new HashMap<>(), new HashMap<>());
+            this(new HashMap<>(), new HashMap<>(), new HashMap<>());
         }
     }
 }

@@ -1,9 +1,14 @@
 package io.infrashare.command.project;
 
+import io.infrashare.command.web.Attributes;
 import io.infrashare.command.web.Names;
+import io.infrashare.command.web.ResourceBody;
+import io.infrashare.events.EnvironmentId;
 import io.infrashare.events.PackageId;
 import io.infrashare.events.ProjectId;
+import io.infrashare.events.ResourceId;
 import io.infrashare.events.ResourceType;
+import io.infrashare.support.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,22 +16,27 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.IdGenerator;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
 import java.util.Map;
 
-/** Creating projects, and the environments and packages inside them. */
+/** Creating projects, and the environments, packages and imported resources inside them. */
 @RestController
 class ProjectController {
 
     private final CommandGateway commands;
+    private final IdGenerator ids;
 
-    ProjectController(CommandGateway commands) {
+    ProjectController(CommandGateway commands, IdGenerator ids) {
         this.commands = commands;
+        this.ids = ids;
     }
 
     record NewProject(
@@ -39,7 +49,8 @@ class ProjectController {
             @NotBlank @Size(max = Names.MAX_NAME) String name,
             @NotNull @Pattern(regexp = Names.ABBREVIATION, message = Names.ABBREVIATION_MESSAGE) String abbreviation,
             @Size(max = 50) Map<@NotBlank @Size(max = Names.MAX_NAME) String,
-                    @NotNull @Size(max = Names.MAX_NAME) String> labels) {
+                    @NotNull @Size(max = Names.MAX_NAME) String> labels,
+            @Pattern(regexp = Names.ENVIRONMENT_ID, message = Names.ENVIRONMENT_ID_MESSAGE) String forkOf) {
     }
 
     record NewPackage(
@@ -48,15 +59,20 @@ class ProjectController {
             @NotNull @Pattern(regexp = Names.TYPE, message = Names.TYPE_MESSAGE) String resourceType) {
     }
 
+    record ImportedResource(
+            @NotNull @Pattern(regexp = Names.TYPE, message = Names.TYPE_MESSAGE) String type,
+            @NotBlank @Size(max = Names.MAX_NAME) String name,
+            @Attributes Map<String, Object> attributes) {
+    }
+
     record Created(String id) {
     }
 
     @PostMapping("/projects")
     @ResponseStatus(HttpStatus.CREATED)
     Created createProject(@Valid @RequestBody NewProject body, Requester requester) {
-        ProjectKey key = ProjectKey.of(requester.caller().organization(), ProjectId.of(body.abbreviation()));
-        commands.sendAndWait(new CreateProjectCommand(key, body.name().strip(), body.ownerTeam().strip(),
-                requester));
+        commands.sendAndWait(new CreateProjectCommand(key(requester, body.abbreviation()), body.name().strip(),
+                body.ownerTeam().strip(), requester));
         return new Created(body.abbreviation());
     }
 
@@ -65,10 +81,16 @@ class ProjectController {
     Created createEnvironment(@PathVariable @Pattern(regexp = Names.ABBREVIATION,
                                       message = Names.ABBREVIATION_MESSAGE) String project,
                               @Valid @RequestBody NewEnvironment body, Requester requester) {
-        ProjectKey key = ProjectKey.of(requester.caller().organization(), ProjectId.of(project));
-        var id = commands.sendAndWait(new CreateEnvironmentCommand(key, body.abbreviation(), body.name().strip(),
-                body.labels() == null ? Map.of() : body.labels(), requester));
-        return new Created(id.toString());
+        EnvironmentId forkOf = body.forkOf() == null ? null : EnvironmentId.of(body.forkOf());
+        if (forkOf != null && !forkOf.project().value().equals(project)) {
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid("forkOf must be an environment"
+                    + " of project " + project + ".", List.of(new Problems.FieldError("forkOf",
+                    "must be an environment of project " + project))), null);
+        }
+        EnvironmentId id = commands.sendAndWait(new CreateEnvironmentCommand(key(requester, project),
+                body.abbreviation(), body.name().strip(), body.labels() == null ? Map.of() : body.labels(), forkOf,
+                requester));
+        return new Created(id.value());
     }
 
     @PostMapping("/projects/{project}/packages")
@@ -76,9 +98,23 @@ class ProjectController {
     Created addPackage(@PathVariable @Pattern(regexp = Names.ABBREVIATION,
                                message = Names.ABBREVIATION_MESSAGE) String project,
                        @Valid @RequestBody NewPackage body, Requester requester) {
-        ProjectKey key = ProjectKey.of(requester.caller().organization(), ProjectId.of(project));
-        commands.sendAndWait(new AddPackageCommand(key, PackageId.of(body.name()), body.bundle(),
+        commands.sendAndWait(new AddPackageCommand(key(requester, project), PackageId.of(body.name()), body.bundle(),
                 ResourceType.of(body.resourceType()), requester));
         return new Created(body.name());
+    }
+
+    @PostMapping("/projects/{project}/resources")
+    @ResponseStatus(HttpStatus.CREATED)
+    ResourceBody importResource(@PathVariable @Pattern(regexp = Names.ABBREVIATION,
+                                        message = Names.ABBREVIATION_MESSAGE) String project,
+                                @Valid @RequestBody ImportedResource body, Requester requester) {
+        ResourceDescription imported = commands.sendAndWait(new ImportResourceCommand(key(requester, project),
+                ResourceId.of(ids.generateId()), ResourceType.of(body.type()), body.name().strip(),
+                body.attributes() == null ? Map.of() : body.attributes(), requester));
+        return ResourceBody.of(imported);
+    }
+
+    private static ProjectKey key(Requester requester, String project) {
+        return ProjectKey.of(requester.caller().organization(), ProjectId.of(project));
     }
 }

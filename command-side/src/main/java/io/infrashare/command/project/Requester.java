@@ -11,7 +11,7 @@ import java.time.temporal.ChronoUnit;
 public record Requester(Caller caller, String reason, String correlationId) {
 
     /** Instants are kept at the microsecond precision the query side compares {@code at} with. */
-    Provenance provenance(Clock clock) {
+    public Provenance provenance(Clock clock) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return new Provenance(caller.name(), reason, now, correlationId);
     }

@@ -1,5 +1,6 @@
 package io.infrashare.command.web;
 
+import io.infrashare.command.project.ResourceLimits;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -20,12 +21,11 @@ import java.util.Map;
 @Constraint(validatedBy = Attributes.Validator.class)
 public @interface Attributes {
 
-    int MAX_COUNT = 50;
-    int MAX_VALUE = 1000;
-    int MAX_KEY = 100;
-
     String message() default "must hold at most 50 attributes, each a string, number or boolean "
             + "of at most 1000 characters";
+
+    /** A merge patch removes an attribute with a null. */
+    boolean nullRemoves() default false;
 
     Class<?>[] groups() default {};
 
@@ -33,24 +33,31 @@ public @interface Attributes {
 
     class Validator implements ConstraintValidator<Attributes, Map<String, Object>> {
 
+        private boolean nullRemoves;
+
+        @Override
+        public void initialize(Attributes annotation) {
+            nullRemoves = annotation.nullRemoves();
+        }
+
         @Override
         public boolean isValid(Map<String, Object> attributes, ConstraintValidatorContext context) {
             if (attributes == null) {
                 return true;
             }
-            if (attributes.size() > MAX_COUNT) {
+            if (attributes.size() > ResourceLimits.MAX_ATTRIBUTES) {
                 return false;
             }
             return attributes.entrySet().stream().allMatch(entry -> validKey(entry.getKey())
-                    && validValue(entry.getValue()));
+                    && (validValue(entry.getValue()) || (nullRemoves && entry.getValue() == null)));
         }
 
         private static boolean validKey(String key) {
-            return !key.isBlank() && key.length() <= MAX_KEY;
+            return !key.isBlank() && key.length() <= ResourceLimits.MAX_NAME_LENGTH;
         }
 
         private static boolean validValue(Object value) {
-            return (value instanceof String text && text.length() <= MAX_VALUE)
+            return (value instanceof String text && text.length() <= ResourceLimits.MAX_VALUE_LENGTH)
                     || value instanceof Number || value instanceof Boolean;
         }
     }

@@ -1,12 +1,17 @@
 package io.infrashare.command.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.infrashare.command.project.CommandRefusedException;
+import io.infrashare.command.project.Consumer;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -15,6 +20,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.infrashare.support.Problems;
+
+import java.sql.SQLException;
 
 /** Turns refused commands into problems; the stable {@code type} comes from the refusal's code. */
 @RestControllerAdvice
@@ -26,8 +33,21 @@ class CommandRefusalHandler {
     @ExceptionHandler(CommandRefusedException.class)
     ProblemDetail refused(CommandRefusedException refusal) {
         log.info("Command refused ({}): {}", refusal.code().type(), refusal.getMessage());
-        return Problems.of(HttpStatusCode.valueOf(refusal.code().status()), refusal.code().type(),
+        ProblemDetail problem = Problems.of(HttpStatusCode.valueOf(refusal.code().status()), refusal.code().type(),
                 refusal.code().title(), refusal.getMessage());
+        if (!refusal.consumers().isEmpty()) {
+            problem.setProperty("consumers", refusal.consumers().stream().map(ConsumerBody::of).toList());
+        }
+        return problem;
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ConsumerBody(String environment, String project, String via, @JsonProperty("package") String pkg) {
+
+        static ConsumerBody of(Consumer consumer) {
+            return new ConsumerBody(consumer.environment().value(), consumer.project().value(), consumer.via(),
+                    consumer.pkg() == null ? null : consumer.pkg().value());
+        }
     }
 
     /** Aggregate ids are {@code organization/project}; only the project is the caller's to see. */
@@ -44,10 +64,30 @@ class CommandRefusalHandler {
                 "A project with this abbreviation already exists.");
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail concurrentChange(ConcurrencyException exception) {
+    /**
+     * Lost races: two commands appended to one project at once, or the database chose this transaction as the victim
+     * of a deadlock or a lock timeout. Nothing was recorded; the client may retry.
+     */
+    @ExceptionHandler({ConcurrencyException.class, ConcurrencyFailureException.class})
+    ProblemDetail concurrentChange(RuntimeException exception) {
         log.info("Concurrent modification refused: {}", exception.getMessage());
+        return lostRace();
+    }
+
+    @ExceptionHandler(EventStoreException.class)
+    ProblemDetail eventStoreFailure(EventStoreException exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            // SQLSTATE class 40: transaction rollback (serialization failure, deadlock)
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                log.info("Concurrent modification refused: {}", sql.getMessage());
+                return lostRace();
+            }
+        }
+        throw exception;
+    }
+
+    private static ProblemDetail lostRace() {
         return Problems.of(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
-                "Another request changed the same project at the same time; retry.");
+                "Another request changed the same thing at the same time and nothing was recorded; retry.");
     }
 }

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,6 +71,16 @@ final class ProjectFixtures {
         };
     }
 
+    /** Matches a refusal by the consumers it lists. */
+    static Matcher<CommandRefusedException> listing(Consumer... consumers) {
+        return new FeatureMatcher<>(equalTo(List.of(consumers)), "listing", "consumers") {
+            @Override
+            protected List<Consumer> featureValueOf(CommandRefusedException refusal) {
+                return refusal.consumers();
+            }
+        };
+    }
+
     static AggregateTestFixture<Project> fixture(FakeCatalog catalog) {
         AggregateTestFixture<Project> fixture = new AggregateTestFixture<>(Project.class);
         fixture.registerInjectableResource(CLOCK);
@@ -98,15 +109,54 @@ final class ProjectFixtures {
                 Map.of("region", "us-east-1"), by(OLIVIA));
     }
 
+    static final EnvironmentId ECOMM_PREVIEW = EnvironmentId.of("ecomm-pr1");
+    static final ResourceType CLUSTER = ResourceType.of("kubernetes-cluster");
+    static final ResourceId EKS = ResourceId.of(UUID.fromString("9d2f4a1b-3c5e-4f60-8a7b-6c5d4e3f2a10"));
+
+    static PackageAdded k8sPackageAdded(ProjectId project, Caller caller) {
+        return new PackageAdded(ACME, project, PackageId.of("k8s"), "aws-eks-cluster", CLUSTER, by(caller));
+    }
+
+    static Consumer defaultConsumer(EnvironmentId environment) {
+        return new Consumer(environment, environment.project(), Consumer.DEFAULT, null);
+    }
+
     /** The catalog as other projects' events would have left it. */
     static final class FakeCatalog implements ResourceCatalog {
 
         private final Set<ProjectId> projects = new HashSet<>(Set.of(SI, ECOMM));
         private final Map<ResourceId, CatalogedResource> resources = new HashMap<>();
+        private final Map<ResourceId, List<Consumer>> consumers = new HashMap<>();
+        private final Map<ResourceType, Boolean> types = new HashMap<>();
 
         FakeCatalog with(CatalogedResource resource) {
             resources.put(resource.id(), resource);
             return this;
+        }
+
+        FakeCatalog consumedBy(ResourceId resource, Consumer... consumer) {
+            consumers.put(resource, List.of(consumer));
+            return this;
+        }
+
+        FakeCatalog configured(ResourceType type, boolean defaultable) {
+            types.put(type, defaultable);
+            return this;
+        }
+
+        @Override
+        public Optional<CatalogedResource> lockForUse(OrganizationId organization, ResourceId resource) {
+            return resource(organization, resource);
+        }
+
+        @Override
+        public List<Consumer> lockForRemoval(OrganizationId organization, ResourceId resource) {
+            return consumers.getOrDefault(resource, List.of());
+        }
+
+        @Override
+        public boolean defaultable(OrganizationId organization, ResourceType type) {
+            return types.getOrDefault(type, DefaultableTypes.isBuiltIn(type));
         }
 
         @Override

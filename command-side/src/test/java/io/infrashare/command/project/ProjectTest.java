@@ -6,7 +6,6 @@ import io.infrashare.events.PackageId;
 import io.infrashare.events.ProjectCreated;
 import io.infrashare.events.Provenance;
 import io.infrashare.events.ResourceId;
-import io.infrashare.events.ResourceProvisioned;
 import io.infrashare.events.ResourceType;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,6 @@ import static io.infrashare.command.project.ProjectFixtures.*;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.messageWithPayload;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.instanceOf;
 
 class ProjectTest {
 
@@ -62,7 +60,7 @@ class ProjectTest {
     @Test
     void anEnvironmentIsNamedAfterItsProject() {
         fixture.given(sharedInfraCreated())
-                .when(new CreateEnvironmentCommand(SI_KEY, "staging", "Staging", Map.of("tier", "staging"),
+                .when(new CreateEnvironmentCommand(SI_KEY, "staging", "Staging", Map.of("tier", "staging"), null,
                         as(OLIVIA)))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(SI_STAGING)
@@ -73,7 +71,7 @@ class ProjectTest {
     @Test
     void anEnvironmentAbbreviationIsTakenOnlyOnce() {
         fixture.given(sharedInfraCreated(), environmentCreated(SI, SI_STAGING, OLIVIA))
-                .when(new CreateEnvironmentCommand(SI_KEY, "staging", "Staging again", Map.of(), as(OLIVIA)))
+                .when(new CreateEnvironmentCommand(SI_KEY, "staging", "Staging again", Map.of(), null, as(OLIVIA)))
                 .expectException(CommandRefusedException.class)
                 .expectExceptionMessage("Environment si-staging already exists.")
                 .expectNoEvents();
@@ -82,7 +80,7 @@ class ProjectTest {
     @Test
     void onlyTheOwnerTeamAddsEnvironments() {
         fixture.given(sharedInfraCreated())
-                .when(new CreateEnvironmentCommand(SI_KEY, "staging", "Staging", Map.of(), as(ERIC)))
+                .when(new CreateEnvironmentCommand(SI_KEY, "staging", "Staging", Map.of(), null, as(ERIC)))
                 .expectException(CommandRefusedException.class)
                 .expectNoEvents();
     }
@@ -109,7 +107,8 @@ class ProjectTest {
                 .when(new ProvisionResourceCommand(SI_KEY, SI_STAGING, PackageId.of("vpc"), VPC, "US VPC",
                         Map.of("region", "us-east-1"), as(OLIVIA)))
                 .expectEvents(vpcProvisioned())
-                .expectResultMessagePayloadMatching(instanceOf(ResourceProvisioned.class));
+                .expectResultMessagePayload(new ResourceDescription(VPC, AWS_VPC, "US VPC",
+                        Map.of("region", "us-east-1"), true, SI, SI_STAGING, PackageId.of("vpc")));
     }
 
     @Test

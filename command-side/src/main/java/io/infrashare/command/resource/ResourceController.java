@@ -1,0 +1,102 @@
+package io.infrashare.command.resource;
+
+import io.infrashare.command.project.CatalogedResource;
+import io.infrashare.command.project.CommandRefusedException;
+import io.infrashare.command.project.DecommissionResourceCommand;
+import io.infrashare.command.project.ProjectKey;
+import io.infrashare.command.project.ReconfigureResourceCommand;
+import io.infrashare.command.project.RefusalCode;
+import io.infrashare.command.project.Requester;
+import io.infrashare.command.project.ResourceCatalog;
+import io.infrashare.command.project.ResourceDescription;
+import io.infrashare.command.project.RevokeShareCommand;
+import io.infrashare.command.project.ShareResourceCommand;
+import io.infrashare.command.web.Attributes;
+import io.infrashare.command.web.Names;
+import io.infrashare.command.web.ResourceBody;
+import io.infrashare.events.ProjectId;
+import io.infrashare.events.ResourceId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What the owning team does with a resource: reconfigure, decommission, share and revoke. Commands go to the
+ * project that owns the resource, found in the catalog.
+ */
+@RestController
+class ResourceController {
+
+    private final CommandGateway commands;
+    private final ResourceCatalog catalog;
+
+    ResourceController(CommandGateway commands, ResourceCatalog catalog) {
+        this.commands = commands;
+        this.catalog = catalog;
+    }
+
+    record Reconfiguration(@NotNull @Attributes(nullRemoves = true) Map<String, Object> attributes) {
+    }
+
+    record ShareBody(UUID resource, String project) {
+    }
+
+    @PatchMapping(path = "/resources/{resource}",
+            consumes = {"application/merge-patch+json", "application/json"})
+    ResourceBody reconfigure(@PathVariable UUID resource, @Valid @RequestBody Reconfiguration body,
+                             Requester requester) {
+        ResourceId id = ResourceId.of(resource);
+        ResourceDescription reconfigured = commands.sendAndWait(new ReconfigureResourceCommand(
+                owner(requester, id), id, body.attributes(), requester));
+        return ResourceBody.of(reconfigured);
+    }
+
+    @PostMapping("/resources/{resource}/decommission")
+    ResourceBody decommission(@PathVariable UUID resource, Requester requester) {
+        ResourceId id = ResourceId.of(resource);
+        ResourceDescription decommissioned = commands.sendAndWait(new DecommissionResourceCommand(
+                owner(requester, id), id, requester));
+        return ResourceBody.of(decommissioned);
+    }
+
+    @PutMapping("/resources/{resource}/shares/{project}")
+    ShareBody share(@PathVariable UUID resource,
+                    @PathVariable @Pattern(regexp = Names.ABBREVIATION, message = Names.ABBREVIATION_MESSAGE)
+                    String project,
+                    Requester requester) {
+        ResourceId id = ResourceId.of(resource);
+        commands.sendAndWait(new ShareResourceCommand(owner(requester, id), id, ProjectId.of(project), requester));
+        return new ShareBody(resource, project);
+    }
+
+    @DeleteMapping("/resources/{resource}/shares/{project}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(@PathVariable UUID resource,
+                @PathVariable @Pattern(regexp = Names.ABBREVIATION, message = Names.ABBREVIATION_MESSAGE)
+                String project,
+                Requester requester) {
+        ResourceId id = ResourceId.of(resource);
+        commands.sendAndWait(new RevokeShareCommand(owner(requester, id), id, ProjectId.of(project), requester));
+    }
+
+    /** Another organization's resource does not exist for the caller. */
+    private ProjectKey owner(Requester requester, ResourceId resource) {
+        CatalogedResource owned = catalog.resource(requester.caller().organization(), resource)
+                .orElseThrow(() -> new CommandRefusedException(RefusalCode.NOT_FOUND,
+                        "Resource " + resource + " does not exist."));
+        return ProjectKey.of(requester.caller().organization(), owned.owner());
+    }
+}

@@ -1,0 +1,26 @@
+package io.infrashare.command.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.infrashare.command.project.ResourceDescription;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** A resource as API.md returns it; an imported one has no environment and package. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record ResourceBody(UUID id, String type, String name, Map<String, Object> attributes, String status,
+                           String origin, Owner owner) {
+
+    public record Owner(String project, String environment, @JsonProperty("package") String pkg) {
+    }
+
+    public static ResourceBody of(ResourceDescription resource) {
+        return new ResourceBody(resource.id().value(), resource.type().value(), resource.name(),
+                resource.attributes(), resource.active() ? "active" : "decommissioned",
+                resource.imported() ? "imported" : "provisioned",
+                new Owner(resource.owner().value(),
+                        resource.environment() == null ? null : resource.environment().value(),
+                        resource.pkg() == null ? null : resource.pkg().value()));
+    }
+}
