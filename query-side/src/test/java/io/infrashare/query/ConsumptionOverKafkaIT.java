@@ -45,6 +45,8 @@ import java.util.Map;
 import static io.infrashare.query.AcmeStory.ECOMM_STAGING;
 import static io.infrashare.query.AcmeStory.US_VPC;
 import static io.infrashare.query.AcmeStory.by;
+import static io.infrashare.query.AcmeStory.ecommAddsAVpcPackage;
+import static io.infrashare.query.AcmeStory.ericReferencesTheVpc;
 import static io.infrashare.query.AcmeStory.ericSetsTheDefaultVpc;
 import static io.infrashare.query.AcmeStory.opsSharesTheUsVpcWithEcommerce;
 import static io.infrashare.query.AcmeStory.second;
@@ -95,15 +97,19 @@ class ConsumptionOverKafkaIT {
         records.add(record("globex-1", new EnvironmentCreated(globex, net, EnvironmentId.of(net, "prod"), "Production",
                 Map.of(), null, by("gus", 5))));
         records.add(record("acme-7", ericSetsTheDefaultVpc(US_VPC, null, 7)));
+        // ecomm's staging takes the shared VPC for its own VPC package too, rather than provisioning one
+        records.add(record("acme-8", ecommAddsAVpcPackage(8)));
+        records.add(record("acme-9", ericReferencesTheVpc(US_VPC, null, 9)));
 
         try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker), new StringSerializer(),
                 new ByteArraySerializer())) {
             records.forEach(producer::send);
         }
 
+        // the reference is acme's last event: once it shows, acme's story is in
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode view = consumption(ECOMM_STAGING.value(), "dev-ecomm").getBody();
-            assertThat(view.at("/defaults/0/resource/id").asText()).isEqualTo(US_VPC.toString());
+            assertThat(view.at("/remoteReferences/0/resource/id").asText()).isEqualTo(US_VPC.toString());
         });
     }
 
@@ -112,8 +118,8 @@ class ConsumptionOverKafkaIT {
         ResponseEntity<JsonNode> answer = consumption(ECOMM_STAGING.value(), "dev-ecomm");
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
-        // eight events of acme's history; the poison record and the redelivered share took no position
-        assertThat(answer.getHeaders().getFirst("X-Projection-Position")).isEqualTo("8");
+        // ten events of acme's history; the poison record and the redelivered share took no position
+        assertThat(answer.getHeaders().getFirst("X-Projection-Position")).isEqualTo("10");
         JsonNode view = answer.getBody();
         assertThat(view.get("environment").asText()).isEqualTo("ecomm-staging");
         assertThat(view.get("project").asText()).isEqualTo("ecomm");
@@ -125,7 +131,20 @@ class ConsumptionOverKafkaIT {
         assertThat(vpcDefault.at("/resource/name").asText()).isEqualTo("US VPC");
         assertThat(vpcDefault.at("/resource/attributes/region").asText()).isEqualTo("us-east-1");
         assertThat(vpcDefault.at("/resource/owner/environment").asText()).isEqualTo("si-staging");
-        assertThat(view.get("remoteReferences")).isEmpty();
+    }
+
+    @Test
+    void ecommerceStagingsVpcPackageIsTheSharedVpc() {
+        JsonNode view = consumption(ECOMM_STAGING.value(), "dev-ecomm").getBody();
+
+        assertThat(view.get("remoteReferences")).hasSize(1);
+        JsonNode reference = view.at("/remoteReferences/0");
+        assertThat(reference.get("package").asText()).isEqualTo("vpc");
+        assertThat(reference.get("setBy").asText()).isEqualTo("eric");
+        assertThat(reference.get("since").asText()).isEqualTo(second(9).toString());
+        assertThat(reference.at("/resource/id").asText()).isEqualTo(US_VPC.toString());
+        assertThat(reference.at("/resource/name").asText()).isEqualTo("US VPC");
+        assertThat(reference.at("/resource/owner/project").asText()).isEqualTo("si");
     }
 
     @Test

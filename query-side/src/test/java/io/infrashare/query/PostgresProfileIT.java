@@ -31,17 +31,17 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static io.infrashare.query.AcmeStory.ACME;
+import static io.infrashare.query.AcmeStory.DEPLOYER_ROLE;
+import static io.infrashare.query.AcmeStory.ECOMM_PR42;
 import static io.infrashare.query.AcmeStory.ECOMM_STAGING;
 import static io.infrashare.query.AcmeStory.EU_VPC;
 import static io.infrashare.query.AcmeStory.US_VPC;
 import static io.infrashare.query.AcmeStory.by;
 import static io.infrashare.query.AcmeStory.ericSetsTheDefaultVpc;
-import static io.infrashare.query.AcmeStory.opsSharesTheEuVpcWithEcommerce;
-import static io.infrashare.query.AcmeStory.opsSharesTheUsVpcWithEcommerce;
+import static io.infrashare.query.AcmeStory.everyKindOfEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -89,38 +89,48 @@ class PostgresProfileIT {
         String database = jdbc.sql("select version()").query(String.class).single();
         assertThat(database).startsWith("PostgreSQL");
 
-        List<InfrashareEvent> history = new ArrayList<>(opsSharesTheUsVpcWithEcommerce());
-        history.addAll(opsSharesTheEuVpcWithEcommerce(7));
-        history.add(ericSetsTheDefaultVpc(US_VPC, null, 9));
-        history.add(ericSetsTheDefaultVpc(EU_VPC, US_VPC, 10));
+        // every type of event, so that every read model writes to PostgreSQL
+        List<InfrashareEvent> history = everyKindOfEvent();
+        int firstDefault = history.indexOf(ericSetsTheDefaultVpc(US_VPC, null, 9));
         try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker), new StringSerializer(),
                 new ByteArraySerializer())) {
             for (int i = 0; i < history.size(); i++) {
                 producer.send(CloudEventRecords.of(Topic.NAME, "pg-" + i, history.get(i), json));
             }
             // the first default, delivered again after it was replaced, must not bring it back
-            producer.send(CloudEventRecords.of(Topic.NAME, "pg-9", history.get(9), json));
+            producer.send(CloudEventRecords.of(Topic.NAME, "pg-" + firstDefault, history.get(firstDefault), json));
             // the last event: once it shows, the redelivery has been dealt with
-            producer.send(CloudEventRecords.of(Topic.NAME, "pg-11",
-                    new ProjectCreated(ACME, ProjectId.of("web"), "Web Shop", "web", by("wendy", 11)), json));
+            producer.send(CloudEventRecords.of(Topic.NAME, "pg-last",
+                    new ProjectCreated(ACME, ProjectId.of("web"), "Web Shop", "web", by("wendy", 30)), json));
         }
+        String lastPosition = Integer.toString(history.size() + 1);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            ResponseEntity<JsonNode> answer = consumption();
+            ResponseEntity<JsonNode> answer = consumption(ECOMM_STAGING.value());
             assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
-            assertThat(answer.getHeaders().getFirst("X-Projection-Position")).isEqualTo("12");
+            assertThat(answer.getHeaders().getFirst("X-Projection-Position")).isEqualTo(lastPosition);
         });
-        JsonNode view = consumption().getBody();
-        assertThat(view.get("defaults")).hasSize(1);
-        assertThat(view.at("/defaults/0/resource/id").asText()).isEqualTo(EU_VPC.toString());
-        assertThat(view.at("/defaults/0/resource/attributes/region").asText()).isEqualTo("eu-west-1");
-        assertThat(view.at("/defaults/0/since").asText()).isEqualTo(AcmeStory.second(10).toString());
+        JsonNode view = consumption(ECOMM_STAGING.value()).getBody();
+        assertThat(view.get("defaults")).hasSize(2);
+        assertThat(view.at("/defaults/0/resource/id").asText()).isEqualTo(DEPLOYER_ROLE.toString());
+        assertThat(view.at("/defaults/0/resource/origin").asText()).isEqualTo("imported");
+        assertThat(view.at("/defaults/0/resource/owner/environment").isNull()).isTrue();
+        assertThat(view.at("/defaults/1/resource/id").asText()).isEqualTo(EU_VPC.toString());
+        assertThat(view.at("/defaults/1/resource/attributes/cidr").asText()).isEqualTo("10.1.0.0/16");
+        assertThat(view.at("/defaults/1/since").asText()).isEqualTo(AcmeStory.second(10).toString());
+
+        ResponseEntity<JsonNode> preview = consumption(ECOMM_PR42.value());
+        assertThat(preview.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(preview.getBody().get("deletedAt").asText()).isEqualTo(AcmeStory.second(20).toString());
+        assertThat(jdbc.sql("select status from resource where id = :id").param("id", US_VPC.toString())
+                .query(String.class).single())
+                .isEqualTo("decommissioned");
     }
 
-    private ResponseEntity<JsonNode> consumption() {
+    private ResponseEntity<JsonNode> consumption(String environment) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth("dev-ecomm");
         return http.exchange("/environments/{environment}/consumption", HttpMethod.GET, new HttpEntity<>(headers),
-                JsonNode.class, ECOMM_STAGING.value());
+                JsonNode.class, environment);
     }
 }

@@ -3,10 +3,13 @@ package io.infrashare.query.consumption;
 import io.infrashare.events.EnvironmentId;
 import io.infrashare.events.OrganizationId;
 import io.infrashare.events.ResourceId;
+import io.infrashare.query.NotFound;
 import io.infrashare.query.Positioned;
 import io.infrashare.query.consumption.EnvironmentDefaultReadModel.EnvironmentDefault;
+import io.infrashare.query.consumption.RemoteReferenceReadModel.Reference;
 import io.infrashare.query.ingest.Positions;
 import io.infrashare.query.project.EnvironmentReadModel;
+import io.infrashare.query.project.EnvironmentView;
 import io.infrashare.query.resource.ResourceReadModel;
 import io.infrashare.query.resource.ResourceView;
 import org.slf4j.Logger;
@@ -20,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 @Component
 class ConsumptionQuery {
@@ -30,14 +34,16 @@ class ConsumptionQuery {
     private final Positions positions;
     private final EnvironmentReadModel environments;
     private final EnvironmentDefaultReadModel defaults;
+    private final RemoteReferenceReadModel references;
     private final ResourceReadModel resources;
     private final Clock clock;
 
     ConsumptionQuery(Positions positions, EnvironmentReadModel environments, EnvironmentDefaultReadModel defaults,
-                     ResourceReadModel resources, Clock clock) {
+                     RemoteReferenceReadModel references, ResourceReadModel resources, Clock clock) {
         this.positions = positions;
         this.environments = environments;
         this.defaults = defaults;
+        this.references = references;
         this.resources = resources;
         this.clock = clock;
     }
@@ -47,6 +53,10 @@ class ConsumptionQuery {
      * no snapshot across tables even in repeatable read), so the position is read before and after the view: when
      * they agree, no event of the organization was applied in between and the view is exactly that position's.
      * While events keep arriving the answer says the lower position, which the view reflects at least.
+     *
+     * @return empty if the organization never had the environment
+     * @throws NotFound if the environment was deleted: it consumes nothing now, and an empty view would pass for a
+     *                  live environment without defaults
      */
     @Transactional(readOnly = true)
     public Optional<Positioned<ConsumptionView>> consumption(OrganizationId organization, EnvironmentId environment) {
@@ -65,33 +75,58 @@ class ConsumptionQuery {
     private Optional<Positioned<ConsumptionView>> read(OrganizationId organization, EnvironmentId environment,
                                                        long position) {
         return environments.find(organization, environment).map(found -> {
-            List<EnvironmentDefault> set = defaults.of(organization, environment);
-            Map<ResourceId, ResourceView> used = resources.byIds(organization,
-                    set.stream().map(EnvironmentDefault::resource).toList());
-            List<ConsumptionView.Default> shown = set.stream()
-                    .filter(setDefault -> known(setDefault, used, organization, environment))
+            if (found.deleted() != null) {
+                throw deleted(found);
+            }
+            List<EnvironmentDefault> setDefaults = defaults.of(organization, environment);
+            List<Reference> setReferences = references.of(organization, environment);
+            Map<ResourceId, ResourceView> used = resources.byIds(organization, Stream.concat(
+                            setDefaults.stream().map(EnvironmentDefault::resource),
+                            setReferences.stream().map(Reference::resource))
+                    .distinct()
+                    .toList());
+            // A decommissioned resource is shown as it is, status and all: the command side releases whatever
+            // consumes a resource before decommissioning it, so one still named here means a release was lost,
+            // and hiding it would hide that.
+            List<ConsumptionView.Default> shownDefaults = setDefaults.stream()
+                    .filter(setDefault -> known("Default " + setDefault.type(), setDefault.resource(), used,
+                            organization, environment))
                     .map(setDefault -> new ConsumptionView.Default(setDefault.type(),
                             used.get(setDefault.resource()), setDefault.since(), setDefault.setBy()))
+                    .toList();
+            List<ConsumptionView.RemoteReference> shownReferences = setReferences.stream()
+                    .filter(reference -> known("Remote reference of package " + reference.pkg(), reference.resource(),
+                            used, organization, environment))
+                    .map(reference -> new ConsumptionView.RemoteReference(reference.pkg(),
+                            used.get(reference.resource()), reference.since(), reference.setBy()))
                     .toList();
             // The live view answers as of now: every applied event is in it. Microseconds, the precision of the
             // history's instants, so that asOf can be passed back as `at` once point-in-time views exist.
             Instant asOf = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            // no event of the contract sets a remote reference yet
-            return new Positioned<>(position, new ConsumptionView(found.id(), found.project(), asOf, shown, List.of()));
+            return new Positioned<>(position, new ConsumptionView(found.id(), found.project(), asOf, shownDefaults,
+                    shownReferences));
         });
     }
 
+    private static NotFound deleted(EnvironmentView environment) {
+        EnvironmentView.Deletion deletion = environment.deleted();
+        NotFound notFound = new NotFound("Environment '" + environment.id() + "' was deleted at " + deletion.at()
+                + " by " + deletion.by() + ".");
+        notFound.getBody().setProperty("deletedAt", deletion.at());
+        return notFound;
+    }
+
     /**
-     * An organization's history names a resource before any default uses it, so a missing one means that event was
-     * dead-lettered; the default is left out rather than shown without its resource.
+     * An organization's history names a resource before anything consumes it, so a missing one means that event was
+     * dead-lettered; the default or reference is left out rather than shown without its resource.
      */
-    private static boolean known(EnvironmentDefault setDefault, Map<ResourceId, ResourceView> used,
+    private static boolean known(String consumption, ResourceId resource, Map<ResourceId, ResourceView> used,
                                  OrganizationId organization, EnvironmentId environment) {
-        if (used.containsKey(setDefault.resource())) {
+        if (used.containsKey(resource)) {
             return true;
         }
-        log.warn("Default {} of {} in {} names resource {}, which is not in the read model", setDefault.type(),
-                environment, organization, setDefault.resource());
+        log.warn("{} of {} in {} names resource {}, which is not in the read model", consumption, environment,
+                organization, resource);
         return false;
     }
 }

@@ -1,6 +1,8 @@
 package io.infrashare.query.consumption;
 
+import io.infrashare.events.EnvironmentDefaultCleared;
 import io.infrashare.events.EnvironmentDefaultSet;
+import io.infrashare.events.EnvironmentDeleted;
 import io.infrashare.events.EnvironmentId;
 import io.infrashare.events.OrganizationId;
 import io.infrashare.events.ResourceId;
@@ -16,7 +18,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-/** Each environment's defaults: one resource per type, which replaces the one before. */
+/** Each environment's defaults: one resource per type, which replaces the one before, until it is cleared. */
 @Component
 class EnvironmentDefaultReadModel implements Projection {
 
@@ -43,15 +45,15 @@ class EnvironmentDefaultReadModel implements Projection {
     public void apply(AppliedEvent applied) {
         if (applied.event() instanceof EnvironmentDefaultSet event) {
             on(event);
+        } else if (applied.event() instanceof EnvironmentDefaultCleared event) {
+            on(event);
+        } else if (applied.event() instanceof EnvironmentDeleted event) {
+            on(event);
         }
     }
 
     void on(EnvironmentDefaultSet event) {
-        jdbc.sql("delete from environment_default where organization = :organization and environment = :environment and type = :type")
-                .param("organization", event.organization().value())
-                .param("environment", event.environment().value())
-                .param("type", event.type().value())
-                .update();
+        delete(event.organization(), event.environment(), event.type());
         jdbc.sql("""
                         insert into environment_default (organization, environment, type, resource, since, set_by)
                         values (:organization, :environment, :type, :resource, :since, :setBy)""")
@@ -61,6 +63,32 @@ class EnvironmentDefaultReadModel implements Projection {
                 .param("resource", event.resource().toString())
                 .param("since", OffsetDateTime.ofInstant(event.provenance().occurredAt(), ZoneOffset.UTC))
                 .param("setBy", event.provenance().actor())
+                .update();
+    }
+
+    /** By type alone: there is one default per type, and the history says it is gone, whichever resource it was. */
+    void on(EnvironmentDefaultCleared event) {
+        delete(event.organization(), event.environment(), event.type());
+    }
+
+    /**
+     * The command side clears every default of an environment before deleting it, so normally there is nothing left.
+     * Should one of those events have been dead-lettered, a deleted environment still consumes nothing.
+     */
+    void on(EnvironmentDeleted event) {
+        jdbc.sql("delete from environment_default where organization = :organization and environment = :environment")
+                .param("organization", event.organization().value())
+                .param("environment", event.environment().value())
+                .update();
+    }
+
+    private void delete(OrganizationId organization, EnvironmentId environment, ResourceType type) {
+        jdbc.sql("""
+                        delete from environment_default
+                        where organization = :organization and environment = :environment and type = :type""")
+                .param("organization", organization.value())
+                .param("environment", environment.value())
+                .param("type", type.value())
                 .update();
     }
 

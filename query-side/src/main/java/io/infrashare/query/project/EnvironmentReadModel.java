@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrashare.events.EnvironmentCreated;
+import io.infrashare.events.EnvironmentDeleted;
 import io.infrashare.events.EnvironmentId;
 import io.infrashare.events.OrganizationId;
 import io.infrashare.events.ProjectId;
@@ -13,11 +14,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Each project's environments, with their labels. */
+/**
+ * Each project's environments, with their labels and the environment each was forked from. A deleted one stays, marked
+ * with its deletion: its id is never used again, and what it consumed before remains part of the history.
+ */
 @Component
 public class EnvironmentReadModel implements Projection {
 
@@ -33,17 +41,20 @@ public class EnvironmentReadModel implements Projection {
     }
 
     public Optional<EnvironmentView> find(OrganizationId organization, EnvironmentId environment) {
-        return jdbc.sql("select id, project, name, labels from environment where organization = :organization and id = :id")
+        return jdbc.sql("""
+                        select id, project, name, labels, fork_of, deleted_at, deleted_by from environment
+                        where organization = :organization and id = :id""")
                 .param("organization", organization.value())
                 .param("id", environment.value())
-                .query((row, number) -> new EnvironmentView(EnvironmentId.of(row.getString("id")),
-                        ProjectId.of(row.getString("project")), row.getString("name"), labels(row.getString("labels"))))
+                .query((row, number) -> view(row))
                 .optional();
     }
 
     @Override
     public void apply(AppliedEvent applied) {
         if (applied.event() instanceof EnvironmentCreated event) {
+            on(event);
+        } else if (applied.event() instanceof EnvironmentDeleted event) {
             on(event);
         }
     }
@@ -59,6 +70,27 @@ public class EnvironmentReadModel implements Projection {
                 .param("labels", write(new TreeMap<>(event.labels())))
                 .param("forkOf", event.forkOf() == null ? null : event.forkOf().value())
                 .update();
+    }
+
+    void on(EnvironmentDeleted event) {
+        jdbc.sql("""
+                        update environment set deleted_at = :deletedAt, deleted_by = :deletedBy
+                        where organization = :organization and id = :id""")
+                .param("organization", event.organization().value())
+                .param("id", event.environment().value())
+                .param("deletedAt", OffsetDateTime.ofInstant(event.provenance().occurredAt(), ZoneOffset.UTC))
+                .param("deletedBy", event.provenance().actor())
+                .update();
+    }
+
+    private EnvironmentView view(ResultSet row) throws SQLException {
+        String forkOf = row.getString("fork_of");
+        OffsetDateTime deletedAt = row.getObject("deleted_at", OffsetDateTime.class);
+        EnvironmentView.Deletion deletion = deletedAt == null ? null
+                : new EnvironmentView.Deletion(deletedAt.toInstant(), row.getString("deleted_by"));
+        return new EnvironmentView(EnvironmentId.of(row.getString("id")), ProjectId.of(row.getString("project")),
+                row.getString("name"), labels(row.getString("labels")),
+                forkOf == null ? null : EnvironmentId.of(forkOf), deletion);
     }
 
     private String write(Map<String, String> labels) {

@@ -7,8 +7,11 @@ import io.infrashare.events.EnvironmentId;
 import io.infrashare.events.OrganizationId;
 import io.infrashare.events.PackageId;
 import io.infrashare.events.ProjectId;
+import io.infrashare.events.ResourceDecommissioned;
 import io.infrashare.events.ResourceId;
+import io.infrashare.events.ResourceImported;
 import io.infrashare.events.ResourceProvisioned;
+import io.infrashare.events.ResourceReconfigured;
 import io.infrashare.events.ResourceType;
 import io.infrashare.query.ingest.AppliedEvent;
 import io.infrashare.query.ingest.Projection;
@@ -59,25 +62,62 @@ public class ResourceReadModel implements Projection {
     public void apply(AppliedEvent applied) {
         if (applied.event() instanceof ResourceProvisioned event) {
             on(event);
+        } else if (applied.event() instanceof ResourceImported event) {
+            on(event);
+        } else if (applied.event() instanceof ResourceReconfigured event) {
+            on(event);
+        } else if (applied.event() instanceof ResourceDecommissioned event) {
+            on(event);
         }
     }
 
     void on(ResourceProvisioned event) {
+        insert(event.organization(), event.resource(), event.type(), event.name(), event.attributes(),
+                ResourceOrigin.PROVISIONED, event.project(), event.environment(), event.pkg());
+    }
+
+    /** It exists outside the platform: its project owns it, no environment or package produced it. */
+    void on(ResourceImported event) {
+        insert(event.organization(), event.resource(), event.type(), event.name(), event.attributes(),
+                ResourceOrigin.IMPORTED, event.project(), null, null);
+    }
+
+    /** The event carries every attribute after the change, so it replaces them rather than merging. */
+    void on(ResourceReconfigured event) {
+        jdbc.sql("update resource set attributes = :attributes where organization = :organization and id = :id")
+                .param("organization", event.organization().value())
+                .param("id", event.resource().toString())
+                .param("attributes", write(event.attributes()))
+                .update();
+    }
+
+    /** The row stays: whatever still names the resource shows it as it ended. */
+    void on(ResourceDecommissioned event) {
+        jdbc.sql("update resource set status = :status where organization = :organization and id = :id")
+                .param("organization", event.organization().value())
+                .param("id", event.resource().toString())
+                .param("status", ResourceStatus.DECOMMISSIONED.json())
+                .update();
+    }
+
+    private void insert(OrganizationId organization, ResourceId resource, ResourceType type, String name,
+                        Map<String, Object> attributes, ResourceOrigin origin, ProjectId project,
+                        EnvironmentId environment, PackageId pkg) {
         jdbc.sql("""
                         insert into resource (organization, id, type, name, attributes, status, origin,
                                               owner_project, owner_environment, owner_package)
                         values (:organization, :id, :type, :name, :attributes, :status, :origin,
                                 :ownerProject, :ownerEnvironment, :ownerPackage)""")
-                .param("organization", event.organization().value())
-                .param("id", event.resource().toString())
-                .param("type", event.type().value())
-                .param("name", event.name())
-                .param("attributes", write(event.attributes()))
+                .param("organization", organization.value())
+                .param("id", resource.toString())
+                .param("type", type.value())
+                .param("name", name)
+                .param("attributes", write(attributes))
                 .param("status", ResourceStatus.ACTIVE.json())
-                .param("origin", ResourceOrigin.PROVISIONED.json())
-                .param("ownerProject", event.project().value())
-                .param("ownerEnvironment", event.environment().value())
-                .param("ownerPackage", event.pkg().value())
+                .param("origin", origin.json())
+                .param("ownerProject", project.value())
+                .param("ownerEnvironment", environment == null ? null : environment.value())
+                .param("ownerPackage", pkg == null ? null : pkg.value())
                 .update();
     }
 
