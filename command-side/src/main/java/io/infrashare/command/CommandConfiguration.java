@@ -1,5 +1,7 @@
 package io.infrashare.command;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -21,6 +23,16 @@ class CommandConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Projects stay in memory between commands instead of being rebuilt from their history each time. Another node
+     * appending to a cached project makes the next append here collide on the sequence number: that command is a
+     * 409, the project is evicted and the retry reads the history anew.
+     */
+    @Bean
+    Cache projectCache() {
+        return new WeakReferenceCache();
     }
 
     @Bean

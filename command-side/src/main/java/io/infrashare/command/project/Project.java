@@ -44,7 +44,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>Every handler checks in the order of API.md: what does not exist (404), then who may not (403), then the rules
  * (409); and records nothing when the effect already holds.
  */
-@Aggregate
+@Aggregate(cache = "projectCache")
 public class Project {
 
     @AggregateIdentifier
