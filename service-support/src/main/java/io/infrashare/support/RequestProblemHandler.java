@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -45,6 +46,11 @@ class RequestProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        // The body limit fails the read, which the converters report as an unreadable message.
+        Optional<PayloadTooLargeException> tooLarge = PayloadTooLargeException.in(exception);
+        if (tooLarge.isPresent()) {
+            return payloadTooLarge(tooLarge.get());
+        }
         Throwable cause = exception.getMostSpecificCause();
         ProblemDetail problem;
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
@@ -119,9 +125,17 @@ class RequestProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception exception) {
+        Optional<PayloadTooLargeException> tooLarge = PayloadTooLargeException.in(exception);
+        if (tooLarge.isPresent()) {
+            return payloadTooLarge(tooLarge.get());
+        }
         log.error("Request failed unexpectedly", exception);
         return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                 "Internal error", "The request failed unexpectedly; the log has the details."));
+    }
+
+    private static ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException exception) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(exception.problem());
     }
 
     @Override

@@ -1,8 +1,13 @@
 package io.infrashare.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -20,12 +25,20 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import java.util.List;
 
 /**
- * Stateless bearer-token security for both services: health is public, everything else needs a principal, and
- * refusals are problems. Under the {@code embedded} profile the tokens are the demo principals of API.md.
+ * Stateless bearer-token security for both services: health is public, everything else needs a principal, request
+ * bodies are limited in size, and refusals are problems. Under the {@code embedded} profile the tokens are the demo
+ * principals of API.md.
  */
 @AutoConfiguration(before = SecurityAutoConfiguration.class)
 @Import(RequestProblemHandler.class)
+@EnableConfigurationProperties(HttpProperties.class)
 public class ServiceSupportAutoConfiguration implements WebMvcConfigurer {
+
+    /**
+     * The body limit runs right after Spring Security's filter chain: callers are known, and 401 comes first.
+     * Filters that read the body themselves come after it, so that the limit applies to them too.
+     */
+    public static final int BODY_LIMIT_FILTER_ORDER = SecurityProperties.DEFAULT_FILTER_ORDER + 1;
 
     @Bean
     SecurityFilterChain serviceSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
@@ -54,10 +67,29 @@ public class ServiceSupportAutoConfiguration implements WebMvcConfigurer {
         return new DemoPrincipals();
     }
 
+    /** Requests Tomcat refuses before the application sees them are answered as problems too. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorPages() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
+    }
+
     @Bean
     FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
         FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(HttpProperties properties,
+                                                                          ObjectMapper json) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(properties.maxBodySize(), json));
+        registration.setOrder(BODY_LIMIT_FILTER_ORDER);
         return registration;
     }
 

@@ -10,9 +10,12 @@ import io.infrashare.command.project.Requester;
 import io.infrashare.command.project.ResourceDescription;
 import io.infrashare.command.project.SetEnvironmentDefaultCommand;
 import io.infrashare.command.project.SetRemoteReferenceCommand;
+import io.infrashare.command.web.Abbreviation;
 import io.infrashare.command.web.Attributes;
+import io.infrashare.command.web.EnvironmentIdentifier;
 import io.infrashare.command.web.Names;
 import io.infrashare.command.web.ResourceBody;
+import io.infrashare.command.web.TypeName;
 import io.infrashare.events.EnvironmentId;
 import io.infrashare.events.PackageId;
 import io.infrashare.events.ResourceId;
@@ -20,7 +23,6 @@ import io.infrashare.events.ResourceType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -50,7 +52,7 @@ class EnvironmentController {
 
     record NewResource(
             @JsonProperty("package") @NotNull
-            @Pattern(regexp = Names.ABBREVIATION, message = Names.ABBREVIATION_MESSAGE) String pkg,
+            @Abbreviation String pkg,
             @NotBlank @Size(max = Names.MAX_NAME) String name,
             @Attributes Map<String, Object> attributes) {
     }
@@ -66,9 +68,9 @@ class EnvironmentController {
 
     @PostMapping("/environments/{environment}/resources")
     @ResponseStatus(HttpStatus.CREATED)
-    ResourceBody provision(@PathVariable @Pattern(regexp = Names.ENVIRONMENT_ID,
-                                   message = Names.ENVIRONMENT_ID_MESSAGE) String environment,
-                           @Valid @RequestBody NewResource body, Requester requester) {
+    ResourceBody provision(@PathVariable @EnvironmentIdentifier String environment,
+                           @Valid @RequestBody NewResource body,
+                           Requester requester) {
         EnvironmentId id = EnvironmentId.of(environment);
         ResourceDescription provisioned = commands.sendAndWait(new ProvisionResourceCommand(key(requester, id), id,
                 PackageId.of(body.pkg()), ResourceId.of(ids.generateId()), body.name().strip(),
@@ -78,17 +80,16 @@ class EnvironmentController {
 
     @DeleteMapping("/environments/{environment}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable @Pattern(regexp = Names.ENVIRONMENT_ID,
-                        message = Names.ENVIRONMENT_ID_MESSAGE) String environment, Requester requester) {
+    void delete(@PathVariable @EnvironmentIdentifier String environment, Requester requester) {
         EnvironmentId id = EnvironmentId.of(environment);
         commands.sendAndWait(new DeleteEnvironmentCommand(key(requester, id), id, requester));
     }
 
     @PutMapping("/environments/{environment}/defaults/{type}")
-    DefaultBody setDefault(@PathVariable @Pattern(regexp = Names.ENVIRONMENT_ID,
-                                   message = Names.ENVIRONMENT_ID_MESSAGE) String environment,
-                           @PathVariable @Pattern(regexp = Names.TYPE, message = Names.TYPE_MESSAGE) String type,
-                           @Valid @RequestBody ResourceChoice body, Requester requester) {
+    DefaultBody setDefault(@PathVariable @EnvironmentIdentifier String environment,
+                           @PathVariable @TypeName String type,
+                           @Valid @RequestBody ResourceChoice body,
+                           Requester requester) {
         EnvironmentId id = EnvironmentId.of(environment);
         commands.sendAndWait(new SetEnvironmentDefaultCommand(key(requester, id), id, ResourceType.of(type),
                 ResourceId.of(body.resource()), requester));
@@ -97,9 +98,8 @@ class EnvironmentController {
 
     @DeleteMapping("/environments/{environment}/defaults/{type}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void clearDefault(@PathVariable @Pattern(regexp = Names.ENVIRONMENT_ID,
-                              message = Names.ENVIRONMENT_ID_MESSAGE) String environment,
-                      @PathVariable @Pattern(regexp = Names.TYPE, message = Names.TYPE_MESSAGE) String type,
+    void clearDefault(@PathVariable @EnvironmentIdentifier String environment,
+                      @PathVariable @TypeName String type,
                       Requester requester) {
         EnvironmentId id = EnvironmentId.of(environment);
         commands.sendAndWait(new ClearEnvironmentDefaultCommand(key(requester, id), id, ResourceType.of(type),
@@ -107,11 +107,10 @@ class EnvironmentController {
     }
 
     @PutMapping("/environments/{environment}/remote-references/{pkg}")
-    ReferenceBody setReference(@PathVariable @Pattern(regexp = Names.ENVIRONMENT_ID,
-                                       message = Names.ENVIRONMENT_ID_MESSAGE) String environment,
-                               @PathVariable @Pattern(regexp = Names.ABBREVIATION,
-                                       message = Names.ABBREVIATION_MESSAGE) String pkg,
-                               @Valid @RequestBody ResourceChoice body, Requester requester) {
+    ReferenceBody setReference(@PathVariable @EnvironmentIdentifier String environment,
+                               @PathVariable @Abbreviation String pkg,
+                               @Valid @RequestBody ResourceChoice body,
+                               Requester requester) {
         EnvironmentId id = EnvironmentId.of(environment);
         commands.sendAndWait(new SetRemoteReferenceCommand(key(requester, id), id, PackageId.of(pkg),
                 ResourceId.of(body.resource()), requester));
@@ -120,10 +119,8 @@ class EnvironmentController {
 
     @DeleteMapping("/environments/{environment}/remote-references/{pkg}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void removeReference(@PathVariable @Pattern(regexp = Names.ENVIRONMENT_ID,
-                                 message = Names.ENVIRONMENT_ID_MESSAGE) String environment,
-                         @PathVariable @Pattern(regexp = Names.ABBREVIATION,
-                                 message = Names.ABBREVIATION_MESSAGE) String pkg,
+    void removeReference(@PathVariable @EnvironmentIdentifier String environment,
+                         @PathVariable @Abbreviation String pkg,
                          Requester requester) {
         EnvironmentId id = EnvironmentId.of(environment);
         commands.sendAndWait(new RemoveRemoteReferenceCommand(key(requester, id), id, PackageId.of(pkg), requester));

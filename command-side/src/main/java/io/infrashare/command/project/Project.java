@@ -75,7 +75,8 @@ public class Project {
         EnvironmentId id = EnvironmentId.of(key.project(), command.abbreviation());
         if (environments.containsKey(id) || retired.contains(id)) {
             throw new CommandRefusedException(RefusalCode.ALREADY_EXISTS, "Environment " + id
-                    + (retired.contains(id) ? " existed and was deleted; its id is not used again." : " already exists."));
+                    + (retired.contains(id) ? " existed and was deleted; its id is not used again."
+                    : " already exists."));
         }
         Provenance provenance = command.requester().provenance(clock);
         apply(new EnvironmentCreated(key.organization(), key.project(), id, command.name(), command.labels(),
@@ -171,8 +172,9 @@ public class Project {
             }
         });
         if (attributes.size() > ResourceLimits.MAX_ATTRIBUTES) {
-            throw new CommandRefusedException(RefusalCode.INVALID, "A resource has at most "
-                    + ResourceLimits.MAX_ATTRIBUTES + " attributes; this change would leave " + attributes.size() + ".");
+            throw CommandRefusedException.invalid("attributes", "A resource has at most "
+                    + ResourceLimits.MAX_ATTRIBUTES + " attributes; this change would leave " + attributes.size()
+                    + ".");
         }
         if (attributes.equals(resource.attributes())) {
             return resource; // nothing changes: nothing to record

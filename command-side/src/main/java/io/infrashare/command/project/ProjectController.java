@@ -1,8 +1,11 @@
 package io.infrashare.command.project;
 
+import io.infrashare.command.web.Abbreviation;
 import io.infrashare.command.web.Attributes;
+import io.infrashare.command.web.EnvironmentIdentifier;
 import io.infrashare.command.web.Names;
 import io.infrashare.command.web.ResourceBody;
+import io.infrashare.command.web.TypeName;
 import io.infrashare.events.EnvironmentId;
 import io.infrashare.events.PackageId;
 import io.infrashare.events.ProjectId;
@@ -12,7 +15,6 @@ import io.infrashare.support.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -41,26 +43,26 @@ class ProjectController {
 
     record NewProject(
             @NotBlank @Size(max = Names.MAX_NAME) String name,
-            @NotNull @Pattern(regexp = Names.ABBREVIATION, message = Names.ABBREVIATION_MESSAGE) String abbreviation,
+            @NotNull @Abbreviation String abbreviation,
             @NotBlank @Size(max = Names.MAX_NAME) String ownerTeam) {
     }
 
     record NewEnvironment(
             @NotBlank @Size(max = Names.MAX_NAME) String name,
-            @NotNull @Pattern(regexp = Names.ABBREVIATION, message = Names.ABBREVIATION_MESSAGE) String abbreviation,
+            @NotNull @Abbreviation String abbreviation,
             @Size(max = 50) Map<@NotBlank @Size(max = Names.MAX_NAME) String,
                     @NotNull @Size(max = Names.MAX_NAME) String> labels,
-            @Pattern(regexp = Names.ENVIRONMENT_ID, message = Names.ENVIRONMENT_ID_MESSAGE) String forkOf) {
+            @EnvironmentIdentifier String forkOf) {
     }
 
     record NewPackage(
-            @NotNull @Pattern(regexp = Names.ABBREVIATION, message = Names.ABBREVIATION_MESSAGE) String name,
-            @NotNull @Pattern(regexp = Names.TYPE, message = Names.TYPE_MESSAGE) String bundle,
-            @NotNull @Pattern(regexp = Names.TYPE, message = Names.TYPE_MESSAGE) String resourceType) {
+            @NotNull @Abbreviation String name,
+            @NotNull @TypeName String bundle,
+            @NotNull @TypeName String resourceType) {
     }
 
     record ImportedResource(
-            @NotNull @Pattern(regexp = Names.TYPE, message = Names.TYPE_MESSAGE) String type,
+            @NotNull @TypeName String type,
             @NotBlank @Size(max = Names.MAX_NAME) String name,
             @Attributes Map<String, Object> attributes) {
     }
@@ -78,9 +80,9 @@ class ProjectController {
 
     @PostMapping("/projects/{project}/environments")
     @ResponseStatus(HttpStatus.CREATED)
-    Created createEnvironment(@PathVariable @Pattern(regexp = Names.ABBREVIATION,
-                                      message = Names.ABBREVIATION_MESSAGE) String project,
-                              @Valid @RequestBody NewEnvironment body, Requester requester) {
+    Created createEnvironment(@PathVariable @Abbreviation String project,
+                              @Valid @RequestBody NewEnvironment body,
+                              Requester requester) {
         EnvironmentId forkOf = body.forkOf() == null ? null : EnvironmentId.of(body.forkOf());
         if (forkOf != null && !forkOf.project().value().equals(project)) {
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid("forkOf must be an environment"
@@ -95,9 +97,9 @@ class ProjectController {
 
     @PostMapping("/projects/{project}/packages")
     @ResponseStatus(HttpStatus.CREATED)
-    Created addPackage(@PathVariable @Pattern(regexp = Names.ABBREVIATION,
-                               message = Names.ABBREVIATION_MESSAGE) String project,
-                       @Valid @RequestBody NewPackage body, Requester requester) {
+    Created addPackage(@PathVariable @Abbreviation String project,
+                       @Valid @RequestBody NewPackage body,
+                       Requester requester) {
         commands.sendAndWait(new AddPackageCommand(key(requester, project), PackageId.of(body.name()), body.bundle(),
                 ResourceType.of(body.resourceType()), requester));
         return new Created(body.name());
@@ -105,9 +107,9 @@ class ProjectController {
 
     @PostMapping("/projects/{project}/resources")
     @ResponseStatus(HttpStatus.CREATED)
-    ResourceBody importResource(@PathVariable @Pattern(regexp = Names.ABBREVIATION,
-                                        message = Names.ABBREVIATION_MESSAGE) String project,
-                                @Valid @RequestBody ImportedResource body, Requester requester) {
+    ResourceBody importResource(@PathVariable @Abbreviation String project,
+                                @Valid @RequestBody ImportedResource body,
+                                Requester requester) {
         ResourceDescription imported = commands.sendAndWait(new ImportResourceCommand(key(requester, project),
                 ResourceId.of(ids.generateId()), ResourceType.of(body.type()), body.name().strip(),
                 body.attributes() == null ? Map.of() : body.attributes(), requester));

@@ -11,14 +11,13 @@ import io.infrashare.command.project.ResourceCatalog;
 import io.infrashare.command.project.ResourceDescription;
 import io.infrashare.command.project.RevokeShareCommand;
 import io.infrashare.command.project.ShareResourceCommand;
+import io.infrashare.command.web.Abbreviation;
 import io.infrashare.command.web.Attributes;
-import io.infrashare.command.web.Names;
 import io.infrashare.command.web.ResourceBody;
 import io.infrashare.events.ProjectId;
 import io.infrashare.events.ResourceId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -74,9 +73,7 @@ class ResourceController {
 
     @PutMapping("/resources/{resource}/shares/{project}")
     ShareBody share(@PathVariable UUID resource,
-                    @PathVariable @Pattern(regexp = Names.ABBREVIATION, message = Names.ABBREVIATION_MESSAGE)
-                    String project,
-                    Requester requester) {
+                    @PathVariable @Abbreviation String project, Requester requester) {
         ResourceId id = ResourceId.of(resource);
         commands.sendAndWait(new ShareResourceCommand(owner(requester, id), id, ProjectId.of(project), requester));
         return new ShareBody(resource, project);
@@ -85,9 +82,7 @@ class ResourceController {
     @DeleteMapping("/resources/{resource}/shares/{project}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable UUID resource,
-                @PathVariable @Pattern(regexp = Names.ABBREVIATION, message = Names.ABBREVIATION_MESSAGE)
-                String project,
-                Requester requester) {
+                @PathVariable @Abbreviation String project, Requester requester) {
         ResourceId id = ResourceId.of(resource);
         commands.sendAndWait(new RevokeShareCommand(owner(requester, id), id, ProjectId.of(project), requester));
     }

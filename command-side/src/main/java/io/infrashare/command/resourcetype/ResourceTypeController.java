@@ -1,11 +1,10 @@
 package io.infrashare.command.resourcetype;
 
 import io.infrashare.command.project.Requester;
-import io.infrashare.command.web.Names;
+import io.infrashare.command.web.TypeName;
 import io.infrashare.events.ResourceType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -29,8 +28,9 @@ class ResourceTypeController {
     }
 
     @PutMapping("/resource-types/{type}")
-    TypeBody configure(@PathVariable @Pattern(regexp = Names.TYPE, message = Names.TYPE_MESSAGE) String type,
-                       @Valid @RequestBody TypeConfiguration body, Requester requester) {
+    TypeBody configure(@PathVariable @TypeName String type,
+                       @Valid @RequestBody TypeConfiguration body,
+                       Requester requester) {
         commands.sendAndWait(new ConfigureResourceTypeCommand(requester.caller().organization(), ResourceType.of(type),
                 body.defaultable(), requester));
         return new TypeBody(type, body.defaultable());

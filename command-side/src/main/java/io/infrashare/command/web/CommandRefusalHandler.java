@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import io.infrashare.support.Problems;
 
 import java.sql.SQLException;
+import java.util.List;
 
 /** Turns refused commands into problems; the stable {@code type} comes from the refusal's code. */
 @RestControllerAdvice
@@ -37,6 +38,9 @@ class CommandRefusalHandler {
                 refusal.code().title(), refusal.getMessage());
         if (!refusal.consumers().isEmpty()) {
             problem.setProperty("consumers", refusal.consumers().stream().map(ConsumerBody::of).toList());
+        }
+        if (refusal.field() != null) {
+            problem.setProperty("errors", List.of(new Problems.FieldError(refusal.field(), refusal.getMessage())));
         }
         return problem;
     }

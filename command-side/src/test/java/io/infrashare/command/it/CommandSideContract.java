@@ -6,10 +6,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
@@ -31,8 +32,8 @@ abstract class CommandSideContract {
 
     @LocalServerPort
     int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
+    @Autowired
+    EmbeddedKafkaBroker kafka;
 
     Http http;
     TopicReader topic;
@@ -43,7 +44,7 @@ abstract class CommandSideContract {
     @BeforeEach
     void connect() {
         http = new Http(port);
-        topic = new TopicReader(brokers, "infrashare.events");
+        topic = new TopicReader(kafka.getBrokersAsString(), "infrashare.events");
         int run = RUNS.incrementAndGet();
         si = "si" + run;
         ecomm = "ecomm" + run;

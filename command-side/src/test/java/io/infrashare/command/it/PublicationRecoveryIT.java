@@ -50,6 +50,8 @@ class PublicationRecoveryIT {
     @Test
     void eventsStoredBeforeThePublisherFirstRanArePublishedWhenItStarts() {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+        // its own property: the default one names the broker of the cached application contexts of other tests
+        broker.brokerListProperty("publication-recovery.brokers");
         broker.afterPropertiesSet();
         try (TopicReader topic = new TopicReader(broker.getBrokersAsString(), "infrashare.events")) {
             try (var withoutPublisher = commandSide(broker.getBrokersAsString(), false)) {

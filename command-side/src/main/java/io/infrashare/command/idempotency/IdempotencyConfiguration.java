@@ -1,0 +1,22 @@
+package io.infrashare.command.idempotency;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infrashare.support.ServiceSupportAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@Configuration
+@EnableScheduling
+class IdempotencyConfiguration {
+
+    /** After authentication and the body limit: keys are the caller's, and the body is read under the limit. */
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, ObjectMapper json) {
+        FilterRegistrationBean<IdempotencyFilter> registration =
+                new FilterRegistrationBean<>(new IdempotencyFilter(store, json));
+        registration.setOrder(ServiceSupportAutoConfiguration.BODY_LIMIT_FILTER_ORDER + 1);
+        return registration;
+    }
+}

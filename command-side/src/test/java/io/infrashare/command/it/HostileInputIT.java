@@ -1,0 +1,117 @@
+package io.infrashare.command.it;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No request, however hostile, gets a 500 or a stack trace: every write endpoint is sent malformed, mistyped,
+ * oversized and nonsensical bodies and headers, and must answer with a 4xx problem.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:command-it;DB_CLOSE_DELAY=-1",
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "axon.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
+@EmbeddedKafka(kraft = true, partitions = 1)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileInputIT {
+
+    private static final List<String> BODIES = List.of(
+            "", "null", "[]", "\"text\"", "42", "{", "{}}", "{} trailing", "{\"name\":}", "{'name':'x'}",
+            "{\"name\":{\"nested\":true}}", "{\"name\":[1,2]}", "{\"resource\":\"not-a-uuid\"}",
+            "{\"resource\":12}", "{\"defaultable\":\"maybe\"}", "{\"defaultable\":null}",
+            "{\"attributes\":{\"a\":{\"b\":1}}}", "{\"attributes\":[1]}", "{\"attributes\":{\"\":\"x\"}}",
+            "{\"abbreviation\":\"" + "a".repeat(5000) + "\"}", "{\"name\":\"\\u0000\"}",
+            "{\"n\":1e999999}", "{\"n\":" + "9".repeat(2000) + "}",
+            "[".repeat(5000) + "]".repeat(5000),
+            "{\"a\":".repeat(3000) + "1" + "}".repeat(3000));
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private List<String[]> endpoints;
+
+    @BeforeAll
+    void someThingsExist() {
+        Http http = new Http(port);
+        http.post("dev-ops", "/projects", "{\"name\":\"Hostile\",\"abbreviation\":\"hx\",\"ownerTeam\":\"ops\"}");
+        http.post("dev-ops", "/projects/hx/environments", "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}");
+        http.post("dev-ops", "/projects/hx/packages", "{\"name\":\"vpc\",\"bundle\":\"aws-vpc\",\"resourceType\":\"aws-vpc\"}");
+        String vpc = http.post("dev-ops", "/environments/hx-staging/resources",
+                "{\"package\":\"vpc\",\"name\":\"VPC\"}").text("id");
+        endpoints = List.of(
+                new String[]{"POST", "/projects"},
+                new String[]{"POST", "/projects/hx/environments"},
+                new String[]{"DELETE", "/environments/hx-nope"},
+                new String[]{"POST", "/projects/hx/packages"},
+                new String[]{"POST", "/environments/hx-staging/resources"},
+                new String[]{"POST", "/projects/hx/resources"},
+                new String[]{"PATCH", "/resources/" + vpc},
+                new String[]{"POST", "/resources/" + vpc + "/decommission"},
+                new String[]{"PUT", "/resources/" + vpc + "/shares/ghost"},
+                new String[]{"DELETE", "/resources/" + vpc + "/shares/ghost"},
+                new String[]{"PUT", "/environments/hx-staging/defaults/aws-vpc"},
+                new String[]{"DELETE", "/environments/hx-staging/defaults/aws-vpc"},
+                new String[]{"PUT", "/environments/hx-staging/remote-references/vpc"},
+                new String[]{"DELETE", "/environments/hx-staging/remote-references/vpc"},
+                new String[]{"PUT", "/resource-types/aws-vpc"},
+                new String[]{"PUT", "/resource-types/BAD_TYPE"},
+                new String[]{"PUT", "/environments/..%2F..%2Fetc/defaults/aws-vpc"},
+                new String[]{"POST", "/projects/%00/environments"},
+                new String[]{"PUT", "/resources/00000000-0000-0000-0000-000000000000/shares/hx"});
+    }
+
+    private HttpResponse<String> send(String method, String path, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer dev-ops")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void everyHostileRequestIsAClientErrorProblemWithoutAStackTrace() throws Exception {
+        List<String> failures = new ArrayList<>();
+        for (String[] endpoint : endpoints) {
+            for (String body : BODIES) {
+                check(failures, endpoint, "application/json", body.getBytes(StandardCharsets.UTF_8));
+            }
+            check(failures, endpoint, "text/plain", "{}".getBytes(StandardCharsets.UTF_8));
+            check(failures, endpoint, null, "{}".getBytes(StandardCharsets.UTF_8));
+            check(failures, endpoint, "application/json", new byte[]{(byte) 0xC3, (byte) 0x28, '{', '}'});
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private void check(List<String> failures, String[] endpoint, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = send(endpoint[0], endpoint[1], contentType, body);
+        String shown = new String(body, StandardCharsets.UTF_8);
+        String request = endpoint[0] + " " + endpoint[1] + " (" + contentType + ") "
+                + shown.substring(0, Math.min(60, shown.length()));
+        boolean problem = response.headers().firstValue("Content-Type").orElse("")
+                .startsWith("application/problem+json");
+        if (response.statusCode() >= 500 || response.body().contains("\tat ") || response.body().contains("Exception")
+                || (response.statusCode() >= 400 && !problem)) {
+            failures.add(request + " -> " + response.statusCode() + " " + response.body());
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package io.infrashare.command.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Retried writes, as a CI pipeline that lost a connection sends them: with an {@code Idempotency-Key} they take
+ * effect once and get the first answer again. And bodies over 64 KiB, which nobody reads. Runs against each
+ * database the command side supports.
+ */
+abstract class IdempotencyContract {
+
+    static final int KIB = 1024;
+    private static final AtomicInteger RUNS = new AtomicInteger();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @LocalServerPort
+    int port;
+    /** The context's own broker: the system property naming it is overwritten by any broker started later. */
+    @Autowired
+    EmbeddedKafkaBroker kafka;
+
+    /** Each test gets its own project, since the database and topic outlive a test. */
+    String project;
+
+    @BeforeEach
+    void name() {
+        project = "idem" + RUNS.incrementAndGet();
+    }
+
+    record Reply(int status, HttpHeaders headers, String body) {
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("Not JSON: " + body, e);
+            }
+        }
+
+        String contentType() {
+            return headers.firstValue("Content-Type").orElse(null);
+        }
+
+        boolean replayed() {
+            return headers.firstValue("Idempotent-Replayed").map("true"::equals).orElse(false);
+        }
+    }
+
+    static Reply send(int port, String token, String method, String path, String key,
+                      HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, body);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Reply send(String token, String method, String path, String key, String json) {
+        return send(port, token, method, path, key, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    /** A body without Content-Length: the client streams it in chunks. */
+    Reply sendChunked(String token, String path, String key, String json) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        return send(port, token, "POST", path, key,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)));
+    }
+
+    static String newKey() {
+        return UUID.randomUUID().toString();
+    }
+
+    static String newProject(String abbreviation, String name) {
+        return "{\"name\":\"" + name + "\",\"abbreviation\":\"" + abbreviation + "\",\"ownerTeam\":\"ops\"}";
+    }
+
+    /** A project to create whose JSON is exactly {@code size} bytes, its name padded out (and far too long). */
+    String projectOfSize(int size) {
+        String empty = newProject(project, "");
+        return newProject(project, "x".repeat(size - empty.length()));
+    }
+
+    private List<String> eventsAbout(TopicReader topic, String project) {
+        return topic.records().stream()
+                .filter(record -> {
+                    try {
+                        return project.equals(JSON.readTree(record.value()).path("project").asText());
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .map(record -> TopicReader.header(record, "ce_type"))
+                .toList();
+    }
+
+    @Test
+    void aRepeatedWriteGetsTheFirstAnswerAndRecordsNothingNew() {
+        String created = newKey();
+        Reply first = send("dev-ops", "POST", "/projects", created, newProject(project, "Shared Infra"));
+        Reply repeated = send("dev-ops", "POST", "/projects", created, newProject(project, "Shared Infra"));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.replayed()).isFalse();
+        assertThat(repeated.status()).isEqualTo(201);
+        assertThat(repeated.replayed()).isTrue();
+        assertThat(repeated.contentType()).isEqualTo(first.contentType());
+        assertThat(repeated.body()).isEqualTo(first.body());
+
+        // Without the key, a second creation of the environment would be a 409: the id is taken.
+        String environment = newKey();
+        String staging = "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}";
+        Reply firstEnvironment = send("dev-ops", "POST", "/projects/" + project + "/environments", environment,
+                staging);
+        Reply repeatedEnvironment = send("dev-ops", "POST", "/projects/" + project + "/environments", environment,
+                staging);
+        assertThat(firstEnvironment.status()).isEqualTo(201);
+        assertThat(repeatedEnvironment.status()).isEqualTo(201);
+        assertThat(repeatedEnvironment.replayed()).isTrue();
+        assertThat(repeatedEnvironment.body()).isEqualTo(firstEnvironment.body()).contains(project + "-staging");
+
+        // One organization's events are in order on the topic: a duplicate would come before this package.
+        assertThat(send("dev-ops", "POST", "/projects/" + project + "/packages", null,
+                "{\"name\":\"vpc\",\"bundle\":\"aws-vpc\",\"resourceType\":\"aws-vpc\"}").status()).isEqualTo(201);
+        try (TopicReader topic = new TopicReader(kafka.getBrokersAsString(), "infrashare.events")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> eventsAbout(topic, project).contains("PackageAdded"));
+            assertThat(eventsAbout(topic, project))
+                    .containsExactly("ProjectCreated", "EnvironmentCreated", "PackageAdded");
+        }
+    }
+
+    @Test
+    void theSameKeyForAnotherRequestIsRefusedAndNothingRuns() {
+        String key = newKey();
+        assertThat(send("dev-ops", "POST", "/projects", key, newProject(project, "Shared Infra")).status())
+                .isEqualTo(201);
+
+        Reply otherBody = send("dev-ops", "POST", "/projects", key, newProject(project + "b", "Shared Infra"));
+        Reply otherPath = send("dev-ops", "POST", "/projects/" + project + "/environments", key,
+                "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}");
+
+        assertThat(otherBody.status()).isEqualTo(422);
+        assertThat(otherBody.contentType()).isEqualTo("application/problem+json");
+        assertThat(otherBody.json().path("type").asText()).isEqualTo("/problems/idempotency-key-reused");
+        assertThat(otherBody.json().path("status").asInt()).isEqualTo(422);
+        assertThat(otherPath.status()).isEqualTo(422);
+        assertThat(send("dev-ops", "POST", "/projects/" + project + "b/packages", null,
+                "{\"name\":\"vpc\",\"bundle\":\"aws-vpc\",\"resourceType\":\"aws-vpc\"}").status())
+                .as("the second project was not created").isEqualTo(404);
+        assertThat(send("dev-ops", "POST", "/projects/" + project + "/environments", null,
+                "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}").status())
+                .as("the environment was not created").isEqualTo(201);
+    }
+
+    @Test
+    void keysBelongToTheCallerSoAnotherPrincipalsRequestRunsOnItsOwn() {
+        String key = newKey();
+        String body = newProject(project, "Shared Infra");
+        assertThat(send("dev-ops", "POST", "/projects", key, body).status()).isEqualTo(201);
+
+        Reply admins = send("dev-admin", "POST", "/projects", key, body);
+        Reply adminsAgain = send("dev-admin", "POST", "/projects", key, body);
+
+        assertThat(admins.status()).as("ran, and found the project taken").isEqualTo(409);
+        assertThat(admins.replayed()).isFalse();
+        assertThat(admins.json().path("type").asText()).isEqualTo("/problems/already-exists");
+        assertThat(adminsAgain.status()).isEqualTo(409);
+        assertThat(adminsAgain.replayed()).isTrue();
+    }
+
+    @Test
+    void aRefusalIsAnAnswerTooAndIsRepeatedAsFirstGiven() {
+        String key = newKey();
+        String staging = "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}";
+        Reply refused = send("dev-ops", "POST", "/projects/" + project + "/environments", key, staging);
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(send("dev-ops", "POST", "/projects", null, newProject(project, "Shared Infra")).status())
+                .isEqualTo(201);
+
+        Reply repeated = send("dev-ops", "POST", "/projects/" + project + "/environments", key, staging);
+
+        assertThat(repeated.status()).isEqualTo(404);
+        assertThat(repeated.replayed()).isTrue();
+        assertThat(repeated.contentType()).isEqualTo("application/problem+json");
+        assertThat(repeated.body()).isEqualTo(refused.body());
+        assertThat(send("dev-ops", "POST", "/projects/" + project + "/environments", newKey(), staging).status())
+                .as("a new key is a new request").isEqualTo(201);
+    }
+
+    @Test
+    void aKeyIsOneTo200PrintableCharacters() {
+        Reply tooLong = send("dev-ops", "POST", "/projects", "k".repeat(201), newProject(project, "Shared Infra"));
+
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().path("type").asText()).isEqualTo("/problems/invalid-request");
+        assertThat(tooLong.json().path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
+        assertThat(send("dev-ops", "POST", "/projects", "k".repeat(200), newProject(project, "Shared Infra"))
+                .status()).as("the refused request created nothing").isEqualTo(201);
+    }
+
+    @Test
+    void aBodyOver64KiBIsRefusedBeforeItIsRead() {
+        String key = newKey();
+        Reply tooLarge = send("dev-ops", "POST", "/projects", key, projectOfSize(70 * KIB));
+
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.contentType()).isEqualTo("application/problem+json");
+        assertThat(tooLarge.json().path("type").asText()).isEqualTo("/problems/payload-too-large");
+        assertThat(tooLarge.json().path("title").asText()).isEqualTo("Payload too large");
+        assertThat(tooLarge.json().path("detail").asText()).contains("64 KiB");
+        assertThat(send("dev-ops", "POST", "/projects", key, newProject(project, "Shared Infra")).status())
+                .as("neither the project nor the key was taken").isEqualTo(201);
+        assertThat(send(null, "POST", "/projects", null, projectOfSize(70 * KIB)).status())
+                .as("an unknown caller may learn either").isIn(401, 413);
+    }
+
+    @Test
+    void aChunkedBodyOver64KiBIsRefusedOnceTheLimitIsRead() {
+        Reply tooLarge = sendChunked("dev-ops", "/projects", null, projectOfSize(70 * KIB));
+        Reply tooLargeWithKey = sendChunked("dev-ops", "/projects", newKey(), projectOfSize(70 * KIB));
+
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.json().path("type").asText()).isEqualTo("/problems/payload-too-large");
+        assertThat(tooLargeWithKey.status()).isEqualTo(413);
+        assertThat(tooLargeWithKey.json().path("type").asText()).isEqualTo("/problems/payload-too-large");
+        assertThat(send("dev-ops", "POST", "/projects", null, newProject(project, "Shared Infra")).status())
+                .as("nothing was created").isEqualTo(201);
+    }
+
+    @Test
+    void aBodyOfExactly64KiBIsRead() {
+        Reply declared = send("dev-ops", "POST", "/projects", null, projectOfSize(64 * KIB));
+        Reply chunked = sendChunked("dev-ops", "/projects", null, projectOfSize(64 * KIB));
+
+        assertThat(declared.status()).as("read, and its name is too long").isEqualTo(400);
+        assertThat(declared.json().path("errors").get(0).path("field").asText()).isEqualTo("name");
+        assertThat(chunked.status()).isEqualTo(400);
+        assertThat(chunked.json().path("errors").get(0).path("field").asText()).isEqualTo("name");
+    }
+}
