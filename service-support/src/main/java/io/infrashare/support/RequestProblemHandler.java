@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.validation.method.ParameterErrors;
@@ -87,6 +89,15 @@ class RequestProblemHandler extends ResponseEntityExceptionHandler {
                 .toList();
     }
 
+    /** A path variable is named as in the path, which may differ from the Java parameter ({@code package}). */
+    private static String parameterName(MethodParameter parameter) {
+        PathVariable variable = parameter.getParameterAnnotation(PathVariable.class);
+        if (variable != null && !variable.name().isEmpty()) {
+            return variable.name();
+        }
+        return parameter.getParameterName();
+    }
+
     /** Errors name the field as the client wrote it: a record component may be renamed with {@code @JsonProperty}. */
     private static String jsonName(Object target, String field) {
         if (target == null || !target.getClass().isRecord()) {
@@ -110,7 +121,7 @@ class RequestProblemHandler extends ResponseEntityExceptionHandler {
                 .flatMap(result -> result instanceof ParameterErrors body
                         ? fieldErrors(body.getArgument(), body.getFieldErrors()).stream()
                         : result.getResolvableErrors().stream().map(error -> new Problems.FieldError(
-                                result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                                parameterName(result.getMethodParameter()), error.getDefaultMessage())))
                 .toList();
         String fields = errors.stream().map(Problems.FieldError::field).distinct().collect(Collectors.joining(", "));
         return ResponseEntity.badRequest().body(Problems.invalid("Invalid parameters: " + fields + ".", errors));

@@ -106,9 +106,9 @@ class EnvironmentController {
                 requester));
     }
 
-    @PutMapping("/environments/{environment}/remote-references/{pkg}")
+    @PutMapping("/environments/{environment}/remote-references/{package}")
     ReferenceBody setReference(@PathVariable @EnvironmentIdentifier String environment,
-                               @PathVariable @Abbreviation String pkg,
+                               @PathVariable(name = "package") @Abbreviation String pkg,
                                @Valid @RequestBody ResourceChoice body,
                                Requester requester) {
         EnvironmentId id = EnvironmentId.of(environment);
@@ -117,10 +117,10 @@ class EnvironmentController {
         return new ReferenceBody(environment, pkg, body.resource());
     }
 
-    @DeleteMapping("/environments/{environment}/remote-references/{pkg}")
+    @DeleteMapping("/environments/{environment}/remote-references/{package}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void removeReference(@PathVariable @EnvironmentIdentifier String environment,
-                         @PathVariable @Abbreviation String pkg,
+                         @PathVariable(name = "package") @Abbreviation String pkg,
                          Requester requester) {
         EnvironmentId id = EnvironmentId.of(environment);
         commands.sendAndWait(new RemoveRemoteReferenceCommand(key(requester, id), id, PackageId.of(pkg), requester));
