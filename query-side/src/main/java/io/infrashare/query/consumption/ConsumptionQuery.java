@@ -29,7 +29,6 @@ import java.util.stream.Stream;
 class ConsumptionQuery {
 
     private static final Logger log = LoggerFactory.getLogger(ConsumptionQuery.class);
-    private static final int CONSISTENT_READ_ATTEMPTS = 5;
 
     private final Positions positions;
     private final EnvironmentReadModel environments;
@@ -48,28 +47,10 @@ class ConsumptionQuery {
         this.clock = clock;
     }
 
-    /**
-     * The view and the position it reflects. Both databases read committed data statement by statement (H2 keeps
-     * no snapshot across tables even in repeatable read), so the position is read before and after the view: when
-     * they agree, no event of the organization was applied in between and the view is exactly that position's.
-     * While events keep arriving the answer says the lower position, which the view reflects at least.
-     *
-     * @return empty if the organization never had the environment
-     * @throws NotFound if the environment was deleted: it consumes nothing now, and an empty view would pass for a
-     *                  live environment without defaults
-     */
+    /** The view and the position it reflects, read consistently (see {@link Positions#readConsistently}). */
     @Transactional(readOnly = true)
     public Optional<Positioned<ConsumptionView>> consumption(OrganizationId organization, EnvironmentId environment) {
-        Optional<Positioned<ConsumptionView>> answer;
-        long before;
-        long after;
-        int attempts = 0;
-        do {
-            before = positions.current(organization);
-            answer = read(organization, environment, before);
-            after = positions.current(organization);
-        } while (before != after && ++attempts < CONSISTENT_READ_ATTEMPTS);
-        return answer;
+        return positions.readConsistently(organization, position -> read(organization, environment, position));
     }
 
     private Optional<Positioned<ConsumptionView>> read(OrganizationId organization, EnvironmentId environment,

@@ -4,6 +4,8 @@ import io.infrashare.events.OrganizationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.function.LongFunction;
+
 /**
  * Each organization's position: how many of its events have been applied. Numbering events here rather than using
  * Kafka offsets keeps positions dense and independent of partitions, so a rebuilt side numbers the same history the
@@ -11,6 +13,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Positions {
+
+    private static final int CONSISTENT_READ_ATTEMPTS = 5;
 
     private final JdbcClient jdbc;
 
@@ -25,6 +29,25 @@ public class Positions {
                 .query(Long.class)
                 .optional()
                 .orElse(0L);
+    }
+
+    /**
+     * Reads a view and the position it reflects. Both databases read committed data statement by statement (H2 keeps
+     * no snapshot across tables even in repeatable read), so the position is read before and after the view: when
+     * they agree, no event of the organization was applied in between and the view is exactly that position's.
+     * While events keep arriving the answer carries the lower position, which the view reflects at least.
+     */
+    public <T> T readConsistently(OrganizationId organization, LongFunction<T> read) {
+        T answer;
+        long before;
+        long after;
+        int attempts = 0;
+        do {
+            before = current(organization);
+            answer = read.apply(before);
+            after = current(organization);
+        } while (before != after && ++attempts < CONSISTENT_READ_ATTEMPTS);
+        return answer;
     }
 
     /**

@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -48,6 +49,18 @@ public class EnvironmentReadModel implements Projection {
                 .param("id", environment.value())
                 .query((row, number) -> view(row))
                 .optional();
+    }
+
+    /** Deleted ones included, by id. */
+    List<EnvironmentView> of(OrganizationId organization, ProjectId project) {
+        return jdbc.sql("""
+                        select id, project, name, labels, fork_of, deleted_at, deleted_by from environment
+                        where organization = :organization and project = :project
+                        order by id""")
+                .param("organization", organization.value())
+                .param("project", project.value())
+                .query((row, number) -> view(row))
+                .list();
     }
 
     @Override

@@ -1,10 +1,16 @@
 package io.infrashare.query.project;
 
+import io.infrashare.events.OrganizationId;
 import io.infrashare.events.PackageAdded;
+import io.infrashare.events.PackageId;
+import io.infrashare.events.ProjectId;
+import io.infrashare.events.ResourceType;
 import io.infrashare.query.ingest.AppliedEvent;
 import io.infrashare.query.ingest.Projection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /** The packages on each project's canvas and the resource type each produces. */
 @Component
@@ -14,6 +20,18 @@ class PackageReadModel implements Projection {
 
     PackageReadModel(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    List<ProjectView.ProjectPackage> of(OrganizationId organization, ProjectId project) {
+        return jdbc.sql("""
+                        select name, bundle, resource_type from project_package
+                        where organization = :organization and project = :project
+                        order by name""")
+                .param("organization", organization.value())
+                .param("project", project.value())
+                .query((row, number) -> new ProjectView.ProjectPackage(PackageId.of(row.getString("name")),
+                        row.getString("bundle"), ResourceType.of(row.getString("resource_type"))))
+                .list();
     }
 
     @Override

@@ -1,12 +1,21 @@
 package io.infrashare.query.project;
 
+import io.infrashare.events.OrganizationId;
 import io.infrashare.events.ProjectCreated;
+import io.infrashare.events.ProjectId;
 import io.infrashare.query.ingest.AppliedEvent;
 import io.infrashare.query.ingest.Projection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The organization's projects and their owner teams. */
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/** The organization's projects, their owner teams and who created them when. */
 @Component
 class ProjectReadModel implements Projection {
 
@@ -14,6 +23,26 @@ class ProjectReadModel implements Projection {
 
     ProjectReadModel(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    List<ProjectSummary> all(OrganizationId organization) {
+        return jdbc.sql("""
+                        select id, name, owner_team, created_at, created_by from project
+                        where organization = :organization
+                        order by id""")
+                .param("organization", organization.value())
+                .query((row, number) -> summary(row))
+                .list();
+    }
+
+    Optional<ProjectSummary> find(OrganizationId organization, ProjectId project) {
+        return jdbc.sql("""
+                        select id, name, owner_team, created_at, created_by from project
+                        where organization = :organization and id = :id""")
+                .param("organization", organization.value())
+                .param("id", project.value())
+                .query((row, number) -> summary(row))
+                .optional();
     }
 
     @Override
@@ -25,12 +54,21 @@ class ProjectReadModel implements Projection {
 
     void on(ProjectCreated event) {
         jdbc.sql("""
-                        insert into project (organization, id, name, owner_team)
-                        values (:organization, :id, :name, :ownerTeam)""")
+                        insert into project (organization, id, name, owner_team, created_at, created_by)
+                        values (:organization, :id, :name, :ownerTeam, :createdAt, :createdBy)""")
                 .param("organization", event.organization().value())
                 .param("id", event.project().value())
                 .param("name", event.name())
                 .param("ownerTeam", event.ownerTeam())
+                .param("createdAt", OffsetDateTime.ofInstant(event.provenance().occurredAt(), ZoneOffset.UTC))
+                .param("createdBy", event.provenance().actor())
                 .update();
+    }
+
+    private static ProjectSummary summary(ResultSet row) throws SQLException {
+        OffsetDateTime createdAt = row.getObject("created_at", OffsetDateTime.class);
+        return new ProjectSummary(ProjectId.of(row.getString("id")), row.getString("name"),
+                row.getString("owner_team"), createdAt == null ? null : createdAt.toInstant(),
+                row.getString("created_by"));
     }
 }

@@ -23,7 +23,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
@@ -56,6 +58,28 @@ public class ResourceReadModel implements Projection {
                 .query((row, number) -> view(row))
                 .stream()
                 .collect(Collectors.toMap(ResourceView::id, Function.identity()));
+    }
+
+    public Optional<ResourceView> find(OrganizationId organization, ResourceId resource) {
+        return jdbc.sql("""
+                        select id, type, name, attributes, status, origin, owner_project, owner_environment, owner_package
+                        from resource where organization = :organization and id = :id""")
+                .param("organization", organization.value())
+                .param("id", resource.toString())
+                .query((row, number) -> view(row))
+                .optional();
+    }
+
+    /** Decommissioned ones included: the project still answers for them, and their status says they are gone. */
+    public List<ResourceView> ownedBy(OrganizationId organization, ProjectId project) {
+        return jdbc.sql("""
+                        select id, type, name, attributes, status, origin, owner_project, owner_environment, owner_package
+                        from resource where organization = :organization and owner_project = :project
+                        order by name, id""")
+                .param("organization", organization.value())
+                .param("project", project.value())
+                .query((row, number) -> view(row))
+                .list();
     }
 
     @Override

@@ -1,0 +1,186 @@
+package io.infrashare.query.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infrashare.events.EnvironmentId;
+import io.infrashare.events.EventTypes;
+import io.infrashare.events.ProjectId;
+import io.infrashare.events.ResourceId;
+import io.infrashare.query.Positioned;
+import io.infrashare.support.Caller;
+import io.infrashare.support.Problems;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+class AuditController {
+
+    static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
+
+    private final AuditQuery query;
+    private final ObjectMapper json;
+
+    AuditController(AuditQuery query, ObjectMapper json) {
+        this.query = query;
+        this.json = json;
+    }
+
+    /**
+     * One mapping for both answers: with a second mapping that {@code produces} NDJSON, Spring would pick it for
+     * {@code Accept: *}{@code /*} too, and a client that accepts anything expects the page.
+     */
+    @GetMapping("/audit")
+    ResponseEntity<AuditPage> audit(@RequestParam(required = false) String project,
+                                    @RequestParam(required = false) String environment,
+                                    @RequestParam(required = false) String resource,
+                                    @RequestParam(required = false) String actor,
+                                    @RequestParam(required = false) String type,
+                                    @RequestParam(required = false) String from,
+                                    @RequestParam(required = false) String to,
+                                    @RequestParam(required = false) String after,
+                                    @RequestParam(required = false) String limit,
+                                    @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+                                    Caller caller, HttpServletResponse response) throws IOException {
+        AuditFilter filter = new AuditFilter(
+                blankToNull(project) == null ? null : ProjectId.of(project),
+                blankToNull(environment) == null ? null : EnvironmentId.of(environment),
+                resourceId(resource), blankToNull(actor), eventType(type), instant("from", from), instant("to", to));
+        long afterPosition = afterPosition(after);
+        if (wantsLines(accept)) {
+            lines(caller, filter, afterPosition, response);
+            return null;
+        }
+        return query.page(caller.organization(), filter, afterPosition, limit(limit)).toResponse();
+    }
+
+    /**
+     * Written on the request's own thread, page by page as they are read: an asynchronous body would be cut off by
+     * the container's async timeout, and an export of years of history may well take longer than that. A client
+     * whose stream broke off resumes with {@code after} set to the last position it got, as a cursor.
+     */
+    private void lines(Caller caller, AuditFilter filter, long after, HttpServletResponse response)
+            throws IOException {
+        long position = query.position(caller.organization());
+        response.setStatus(HttpStatus.OK.value());
+        response.setContentType(NDJSON.toString());
+        response.setHeader(Positioned.HEADER, Long.toString(position));
+        OutputStream out = response.getOutputStream();
+        try {
+            query.stream(caller.organization(), filter, after, position, page -> {
+                try {
+                    for (AuditEntry entry : page) {
+                        out.write(json.writeValueAsBytes(entry));
+                        out.write('\n');
+                    }
+                    out.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Only an explicit NDJSON; a wildcard gets the page. */
+    private static boolean wantsLines(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(type -> type.getType().equals(NDJSON.getType())
+                            && type.getSubtype().equals(NDJSON.getSubtype()));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    private static ResourceId resourceId(String resource) {
+        if (blankToNull(resource) == null) {
+            return null;
+        }
+        try {
+            return ResourceId.of(UUID.fromString(resource));
+        } catch (IllegalArgumentException e) {
+            throw invalid("resource", "is not a resource id",
+                    "'" + resource + "' is not a resource id such as 8c1f7a5e-4a6e-4c51-9d55-3b1b6f0f2a10.");
+        }
+    }
+
+    private static String eventType(String type) {
+        if (blankToNull(type) == null) {
+            return null;
+        }
+        if (EventTypes.forType(type).isEmpty()) {
+            throw invalid("type", "is not an event type",
+                    "'" + type + "' is not an event type such as ResourceShared.");
+        }
+        return type;
+    }
+
+    /** Microseconds, the precision of the history's instants. */
+    private static Instant instant(String parameter, String value) {
+        if (blankToNull(value) == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value).truncatedTo(ChronoUnit.MICROS);
+        } catch (DateTimeParseException e) {
+            throw invalid(parameter, "is not an ISO-8601 instant",
+                    "Parameter '" + parameter + "' is not an instant such as 2026-11-23T10:15:30.123456Z.");
+        }
+    }
+
+    private static long afterPosition(String after) {
+        if (after == null) {
+            return 0;
+        }
+        return AuditCursor.position(after).orElseThrow(() -> invalid("after", "is not a cursor of this log",
+                "Parameter 'after' is not a cursor this log gave out as 'next'."));
+    }
+
+    private static int limit(String limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit);
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, as a number out of range is
+        }
+        throw invalid("limit", "must be between 1 and " + MAX_LIMIT,
+                "Parameter 'limit' must be a number between 1 and " + MAX_LIMIT + ".");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static ErrorResponseException invalid(String parameter, String message, String detail) {
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST,
+                Problems.invalid(detail, List.of(new Problems.FieldError(parameter, message))), null);
+    }
+}

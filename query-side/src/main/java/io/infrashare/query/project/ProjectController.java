@@ -1,0 +1,46 @@
+package io.infrashare.query.project;
+
+import io.infrashare.events.ProjectId;
+import io.infrashare.query.NotFound;
+import io.infrashare.query.Positioned;
+import io.infrashare.support.Caller;
+import io.infrashare.support.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+@RestController
+class ProjectController {
+
+    /** The abbreviation rule of API.md. */
+    private static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9]{0,19}");
+
+    private final ProjectQuery query;
+
+    ProjectController(ProjectQuery query) {
+        this.query = query;
+    }
+
+    @GetMapping("/projects")
+    ResponseEntity<ProjectsView> projects(Caller caller) {
+        return query.projects(caller.organization()).toResponse();
+    }
+
+    @GetMapping("/projects/{project}")
+    ResponseEntity<ProjectView> project(@PathVariable String project, Caller caller) {
+        if (!PROJECT_ID.matcher(project).matches()) {
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(
+                    "'" + project + "' is not a project id such as si.",
+                    List.of(new Problems.FieldError("project", "is not a project id"))), null);
+        }
+        return query.project(caller.organization(), ProjectId.of(project))
+                .map(Positioned::toResponse)
+                .orElseThrow(() -> new NotFound("There is no project '" + project + "'."));
+    }
+}

@@ -1,0 +1,14 @@
+package io.infrashare.query.project;
+
+import io.infrashare.events.ProjectId;
+
+import java.time.Instant;
+
+/**
+ * A project as {@code GET /projects} lists it.
+ *
+ * @param createdAt and {@code createdBy} are {@code null} for a project projected before they were kept, until the
+ *                  read models are rebuilt from the topic
+ */
+record ProjectSummary(ProjectId id, String name, String ownerTeam, Instant createdAt, String createdBy) {
+}

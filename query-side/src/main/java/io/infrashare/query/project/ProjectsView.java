@@ -1,0 +1,7 @@
+package io.infrashare.query.project;
+
+import java.util.List;
+
+/** {@code GET /projects} of API.md: the caller's organization's projects, by id. */
+record ProjectsView(List<ProjectSummary> projects) {
+}

@@ -1,0 +1,46 @@
+package io.infrashare.query.resource;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.infrashare.events.EnvironmentId;
+import io.infrashare.events.PackageId;
+import io.infrashare.events.ProjectId;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Who may use a resource and who does: {@code GET /resources/{id}/consumers} of API.md, the blast radius of changing
+ * or decommissioning it, across both ways of consuming it.
+ */
+record ConsumersView(ResourceView resource, List<Share> shares, List<Consumer> consumers) {
+
+    record Share(ProjectId project, String grantedBy, Instant since) {
+    }
+
+    /** @param pkg the package the remote reference stands for, {@code null} for a default */
+    record Consumer(EnvironmentId environment, ProjectId project, Via via, @JsonProperty("package") PackageId pkg,
+                    Instant since) {
+    }
+
+    enum Via {
+        DEFAULT("default"), REMOTE_REFERENCE("remote-reference");
+
+        private final String json;
+
+        Via(String json) {
+            this.json = json;
+        }
+
+        @JsonValue
+        String json() {
+            return json;
+        }
+
+        static Via of(String json) {
+            return Arrays.stream(values()).filter(via -> via.json.equals(json)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No way of consuming called " + json));
+        }
+    }
+}
