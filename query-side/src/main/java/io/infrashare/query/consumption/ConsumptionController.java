@@ -2,6 +2,7 @@ package io.infrashare.query.consumption;
 
 import io.infrashare.events.EnvironmentId;
 import io.infrashare.query.NotFound;
+import io.infrashare.query.PointInTime;
 import io.infrashare.query.Positioned;
 import io.infrashare.support.Caller;
 import io.infrashare.support.Problems;
@@ -10,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -28,14 +30,16 @@ class ConsumptionController {
     }
 
     @GetMapping("/environments/{environment}/consumption")
-    ResponseEntity<ConsumptionView> consumption(@PathVariable String environment, Caller caller) {
+    ResponseEntity<ConsumptionView> consumption(@PathVariable String environment,
+                                                @RequestParam(required = false) String at, Caller caller) {
         if (!ENVIRONMENT_ID.matcher(environment).matches()) {
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(
                     "'" + environment + "' is not an environment id such as si-staging.",
                     List.of(new Problems.FieldError("environment", "is not an environment id"))), null);
         }
         EnvironmentId id = EnvironmentId.of(environment);
-        return query.consumption(caller.organization(), id)
+        return (at == null ? query.consumption(caller.organization(), id)
+                : query.consumption(caller.organization(), id, PointInTime.parse(at)))
                 .map(Positioned::toResponse)
                 .orElseThrow(() -> new NotFound("There is no environment '" + environment + "'."));
     }

@@ -4,6 +4,7 @@ import io.infrashare.events.EnvironmentId;
 import io.infrashare.events.OrganizationId;
 import io.infrashare.events.ResourceId;
 import io.infrashare.query.NotFound;
+import io.infrashare.query.PointInTime;
 import io.infrashare.query.Positioned;
 import io.infrashare.query.consumption.EnvironmentDefaultReadModel.EnvironmentDefault;
 import io.infrashare.query.consumption.RemoteReferenceReadModel.Reference;
@@ -35,10 +36,13 @@ class ConsumptionQuery {
     private final EnvironmentDefaultReadModel defaults;
     private final RemoteReferenceReadModel references;
     private final ResourceReadModel resources;
+    private final PointInTime pointInTime;
     private final Clock clock;
 
     ConsumptionQuery(Positions positions, EnvironmentReadModel environments, EnvironmentDefaultReadModel defaults,
-                     RemoteReferenceReadModel references, ResourceReadModel resources, Clock clock) {
+                     RemoteReferenceReadModel references, ResourceReadModel resources, PointInTime pointInTime,
+                     Clock clock) {
+        this.pointInTime = pointInTime;
         this.positions = positions;
         this.environments = environments;
         this.defaults = defaults;
@@ -61,32 +65,63 @@ class ConsumptionQuery {
             }
             List<EnvironmentDefault> setDefaults = defaults.of(organization, environment);
             List<Reference> setReferences = references.of(organization, environment);
-            Map<ResourceId, ResourceView> used = resources.byIds(organization, Stream.concat(
-                            setDefaults.stream().map(EnvironmentDefault::resource),
-                            setReferences.stream().map(Reference::resource))
-                    .distinct()
-                    .toList());
-            // A decommissioned resource is shown as it is, status and all: the command side releases whatever
-            // consumes a resource before decommissioning it, so one still named here means a release was lost,
-            // and hiding it would hide that.
-            List<ConsumptionView.Default> shownDefaults = setDefaults.stream()
-                    .filter(setDefault -> known("Default " + setDefault.type(), setDefault.resource(), used,
-                            organization, environment))
-                    .map(setDefault -> new ConsumptionView.Default(setDefault.type(),
-                            used.get(setDefault.resource()), setDefault.since(), setDefault.setBy()))
-                    .toList();
-            List<ConsumptionView.RemoteReference> shownReferences = setReferences.stream()
-                    .filter(reference -> known("Remote reference of package " + reference.pkg(), reference.resource(),
-                            used, organization, environment))
-                    .map(reference -> new ConsumptionView.RemoteReference(reference.pkg(),
-                            used.get(reference.resource()), reference.since(), reference.setBy()))
-                    .toList();
+            Map<ResourceId, ResourceView> used = resources.byIds(organization, usedBy(setDefaults, setReferences));
             // The live view answers as of now: every applied event is in it. Microseconds, the precision of the
-            // history's instants, so that asOf can be passed back as `at` once point-in-time views exist.
+            // history's instants, so that asOf can be passed back as `at`.
             Instant asOf = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            return new Positioned<>(position, new ConsumptionView(found.id(), found.project(), asOf, shownDefaults,
-                    shownReferences));
+            return view(organization, found, setDefaults, setReferences, used, position, asOf);
         });
+    }
+
+    /**
+     * The view as it was at {@code at} (see {@link PointInTime}), with each resource as it was then. An environment
+     * not created yet is empty; one deleted by then is a 404 as in the live view.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Positioned<ConsumptionView>> consumption(OrganizationId organization, EnvironmentId environment,
+                                                             Instant at) {
+        long position = pointInTime.positionAt(organization, at);
+        return environments.findAt(organization, environment, position).map(found -> {
+            if (found.deleted() != null) {
+                throw deleted(found);
+            }
+            List<EnvironmentDefault> setDefaults = defaults.at(organization, environment, position);
+            List<Reference> setReferences = references.at(organization, environment, position);
+            Map<ResourceId, ResourceView> used = resources.byIdsAt(organization, usedBy(setDefaults, setReferences),
+                    position);
+            return view(organization, found, setDefaults, setReferences, used, position, at);
+        });
+    }
+
+    private static List<ResourceId> usedBy(List<EnvironmentDefault> setDefaults, List<Reference> setReferences) {
+        return Stream.concat(setDefaults.stream().map(EnvironmentDefault::resource),
+                        setReferences.stream().map(Reference::resource))
+                .distinct()
+                .toList();
+    }
+
+    private static Positioned<ConsumptionView> view(OrganizationId organization, EnvironmentView found,
+                                                    List<EnvironmentDefault> setDefaults,
+                                                    List<Reference> setReferences, Map<ResourceId, ResourceView> used,
+                                                    long position, Instant asOf) {
+        EnvironmentId environment = found.id();
+        // A decommissioned resource is shown as it is, status and all: the command side releases whatever consumes a
+        // resource before decommissioning it, so one still named here means a release was lost, and hiding it would
+        // hide that.
+        List<ConsumptionView.Default> shownDefaults = setDefaults.stream()
+                .filter(setDefault -> known("Default " + setDefault.type(), setDefault.resource(), used,
+                        organization, environment))
+                .map(setDefault -> new ConsumptionView.Default(setDefault.type(),
+                        used.get(setDefault.resource()), setDefault.since(), setDefault.setBy()))
+                .toList();
+        List<ConsumptionView.RemoteReference> shownReferences = setReferences.stream()
+                .filter(reference -> known("Remote reference of package " + reference.pkg(), reference.resource(),
+                        used, organization, environment))
+                .map(reference -> new ConsumptionView.RemoteReference(reference.pkg(),
+                        used.get(reference.resource()), reference.since(), reference.setBy()))
+                .toList();
+        return new Positioned<>(position, new ConsumptionView(found.id(), found.project(), asOf, shownDefaults,
+                shownReferences));
     }
 
     private static NotFound deleted(EnvironmentView environment) {

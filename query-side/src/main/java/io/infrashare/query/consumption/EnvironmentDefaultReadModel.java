@@ -7,6 +7,7 @@ import io.infrashare.events.EnvironmentId;
 import io.infrashare.events.OrganizationId;
 import io.infrashare.events.ResourceId;
 import io.infrashare.events.ResourceType;
+import io.infrashare.query.PointInTime;
 import io.infrashare.query.ingest.AppliedEvent;
 import io.infrashare.query.ingest.Projection;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,15 +42,64 @@ class EnvironmentDefaultReadModel implements Projection {
                 .list();
     }
 
+    /** The defaults as they were at the position (see {@link PointInTime}). */
+    List<EnvironmentDefault> at(OrganizationId organization, EnvironmentId environment, long position) {
+        return jdbc.sql("""
+                        select type, resource, since, set_by from environment_default_history
+                        where organization = :organization and environment = :environment and\s"""
+                        + PointInTime.VALID_AT
+                        + " order by type")
+                .param("organization", organization.value())
+                .param("environment", environment.value())
+                .param("position", position)
+                .query((row, number) -> new EnvironmentDefault(ResourceType.of(row.getString("type")),
+                        ResourceId.of(UUID.fromString(row.getString("resource"))),
+                        row.getObject("since", OffsetDateTime.class).toInstant(), row.getString("set_by")))
+                .list();
+    }
+
     @Override
     public void apply(AppliedEvent applied) {
         if (applied.event() instanceof EnvironmentDefaultSet event) {
             on(event);
+            closeHistory(applied, event.environment(), event.type());
+            openHistory(applied, event);
         } else if (applied.event() instanceof EnvironmentDefaultCleared event) {
             on(event);
+            closeHistory(applied, event.environment(), event.type());
         } else if (applied.event() instanceof EnvironmentDeleted event) {
             on(event);
+            closeHistory(applied, event.environment(), null);
         }
+    }
+
+    private void openHistory(AppliedEvent applied, EnvironmentDefaultSet event) {
+        jdbc.sql("""
+                        insert into environment_default_history (organization, environment, type, resource, since,
+                                                                 set_by, valid_from, valid_from_position)
+                        values (:organization, :environment, :type, :resource, :since, :setBy, :since, :position)""")
+                .param("organization", event.organization().value())
+                .param("environment", event.environment().value())
+                .param("type", event.type().value())
+                .param("resource", event.resource().toString())
+                .param("since", OffsetDateTime.ofInstant(event.provenance().occurredAt(), ZoneOffset.UTC))
+                .param("setBy", event.provenance().actor())
+                .param("position", applied.position())
+                .update();
+    }
+
+    /** Closes the open row of the type, or of every type when {@code type} is {@code null}. */
+    private void closeHistory(AppliedEvent applied, EnvironmentId environment, ResourceType type) {
+        jdbc.sql("""
+                        update environment_default_history set valid_to = :validTo, valid_to_position = :position
+                        where organization = :organization and environment = :environment
+                          and (:type = '' or type = :type) and valid_to_position is null""")
+                .param("organization", applied.event().organization().value())
+                .param("environment", environment.value())
+                .param("type", type == null ? "" : type.value())
+                .param("validTo", OffsetDateTime.ofInstant(applied.event().provenance().occurredAt(), ZoneOffset.UTC))
+                .param("position", applied.position())
+                .update();
     }
 
     void on(EnvironmentDefaultSet event) {

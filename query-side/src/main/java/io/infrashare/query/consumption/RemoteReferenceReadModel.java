@@ -7,6 +7,7 @@ import io.infrashare.events.PackageId;
 import io.infrashare.events.RemoteReferenceAdded;
 import io.infrashare.events.RemoteReferenceRemoved;
 import io.infrashare.events.ResourceId;
+import io.infrashare.query.PointInTime;
 import io.infrashare.query.ingest.AppliedEvent;
 import io.infrashare.query.ingest.Projection;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,15 +45,64 @@ class RemoteReferenceReadModel implements Projection {
                 .list();
     }
 
+    /** The references as they were at the position (see {@link PointInTime}). */
+    List<Reference> at(OrganizationId organization, EnvironmentId environment, long position) {
+        return jdbc.sql("""
+                        select package_name, resource, since, set_by from remote_reference_history
+                        where organization = :organization and environment = :environment and\s"""
+                        + PointInTime.VALID_AT
+                        + " order by package_name")
+                .param("organization", organization.value())
+                .param("environment", environment.value())
+                .param("position", position)
+                .query((row, number) -> new Reference(PackageId.of(row.getString("package_name")),
+                        ResourceId.of(UUID.fromString(row.getString("resource"))),
+                        row.getObject("since", OffsetDateTime.class).toInstant(), row.getString("set_by")))
+                .list();
+    }
+
     @Override
     public void apply(AppliedEvent applied) {
         if (applied.event() instanceof RemoteReferenceAdded event) {
             on(event);
+            closeHistory(applied, event.environment(), event.pkg());
+            openHistory(applied, event);
         } else if (applied.event() instanceof RemoteReferenceRemoved event) {
             on(event);
+            closeHistory(applied, event.environment(), event.pkg());
         } else if (applied.event() instanceof EnvironmentDeleted event) {
             on(event);
+            closeHistory(applied, event.environment(), null);
         }
+    }
+
+    private void openHistory(AppliedEvent applied, RemoteReferenceAdded event) {
+        jdbc.sql("""
+                        insert into remote_reference_history (organization, environment, package_name, resource, since,
+                                                              set_by, valid_from, valid_from_position)
+                        values (:organization, :environment, :pkg, :resource, :since, :setBy, :since, :position)""")
+                .param("organization", event.organization().value())
+                .param("environment", event.environment().value())
+                .param("pkg", event.pkg().value())
+                .param("resource", event.resource().toString())
+                .param("since", OffsetDateTime.ofInstant(event.provenance().occurredAt(), ZoneOffset.UTC))
+                .param("setBy", event.provenance().actor())
+                .param("position", applied.position())
+                .update();
+    }
+
+    /** Closes the open row of the package, or of every package when {@code pkg} is {@code null}. */
+    private void closeHistory(AppliedEvent applied, EnvironmentId environment, PackageId pkg) {
+        jdbc.sql("""
+                        update remote_reference_history set valid_to = :validTo, valid_to_position = :position
+                        where organization = :organization and environment = :environment
+                          and (:pkg = '' or package_name = :pkg) and valid_to_position is null""")
+                .param("organization", applied.event().organization().value())
+                .param("environment", environment.value())
+                .param("pkg", pkg == null ? "" : pkg.value())
+                .param("validTo", OffsetDateTime.ofInstant(applied.event().provenance().occurredAt(), ZoneOffset.UTC))
+                .param("position", applied.position())
+                .update();
     }
 
     void on(RemoteReferenceAdded event) {

@@ -34,7 +34,7 @@ class IngestConfiguration {
 
     @Bean
     DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<?, ?> template, KafkaAdmin admin,
-                                                  IngestProperties properties) {
+                                                  IngestProperties properties, DeadLetters parked) {
         // partition -1: the producer partitions by key, so the dead-letter topic needs no particular partition count
         var deadLetters = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(properties.deadLetterTopic(), -1));
@@ -43,6 +43,7 @@ class IngestConfiguration {
             logDeadLetter(record, exception, properties.deadLetterTopic());
             deadLetterTopic.create();
             deadLetters.accept(record, exception);
+            parked.parked(record, cause(exception));
         }, new FixedBackOff(properties.retry().interval().toMillis(), properties.retry().maxRetries()));
         handler.addNotRetryableExceptions(UnreadableRecord.class);
         // An unreachable database is no fault of the record: dead-lettering would drop an event from the read models
@@ -53,8 +54,7 @@ class IngestConfiguration {
     }
 
     private static void logDeadLetter(ConsumerRecord<?, ?> record, Exception exception, String deadLetterTopic) {
-        Throwable cause = exception instanceof ListenerExecutionFailedException && exception.getCause() != null
-                ? exception.getCause() : exception;
+        Throwable cause = cause(exception);
         String where = record.topic() + "-" + record.partition() + "@" + record.offset();
         String id = EventRecords.header(record, Topic.Headers.ID);
         String type = EventRecords.header(record, Topic.Headers.TYPE);
@@ -65,6 +65,11 @@ class IngestConfiguration {
             log.error("Dead-lettering record {} (ce_id {}, ce_type {}) to {} after retries", where, id, type,
                     deadLetterTopic, cause);
         }
+    }
+
+    private static Throwable cause(Exception exception) {
+        return exception instanceof ListenerExecutionFailedException && exception.getCause() != null
+                ? exception.getCause() : exception;
     }
 
     private static boolean databaseUnavailable(Throwable exception) {

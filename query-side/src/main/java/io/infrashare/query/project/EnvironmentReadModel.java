@@ -8,6 +8,7 @@ import io.infrashare.events.EnvironmentDeleted;
 import io.infrashare.events.EnvironmentId;
 import io.infrashare.events.OrganizationId;
 import io.infrashare.events.ProjectId;
+import io.infrashare.query.PointInTime;
 import io.infrashare.query.ingest.AppliedEvent;
 import io.infrashare.query.ingest.Projection;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,12 +64,51 @@ public class EnvironmentReadModel implements Projection {
                 .list();
     }
 
+    /**
+     * The environment as it was at the position (see {@link PointInTime}): empty if it was not created yet, marked
+     * deleted only if it was deleted by then. Its name, labels and fork never change, so they come from the live row.
+     */
+    public Optional<EnvironmentView> findAt(OrganizationId organization, EnvironmentId environment, long position) {
+        return jdbc.sql("""
+                        select e.id, e.project, e.name, e.labels, e.fork_of,
+                               case when h.valid_to_position <= :position then h.valid_to end as deleted_at,
+                               case when h.valid_to_position <= :position then h.deleted_by end as deleted_by
+                        from environment_history h
+                        join environment e on e.organization = h.organization and e.id = h.id
+                        where h.organization = :organization and h.id = :id and h.valid_from_position <= :position""")
+                .param("organization", organization.value())
+                .param("id", environment.value())
+                .param("position", position)
+                .query((row, number) -> view(row))
+                .optional();
+    }
+
     @Override
     public void apply(AppliedEvent applied) {
+        OffsetDateTime occurredAt = OffsetDateTime.ofInstant(applied.event().provenance().occurredAt(), ZoneOffset.UTC);
         if (applied.event() instanceof EnvironmentCreated event) {
             on(event);
+            jdbc.sql("""
+                            insert into environment_history (organization, id, project, valid_from, valid_from_position)
+                            values (:organization, :id, :project, :validFrom, :position)""")
+                    .param("organization", event.organization().value())
+                    .param("id", event.environment().value())
+                    .param("project", event.project().value())
+                    .param("validFrom", occurredAt)
+                    .param("position", applied.position())
+                    .update();
         } else if (applied.event() instanceof EnvironmentDeleted event) {
             on(event);
+            jdbc.sql("""
+                            update environment_history
+                            set valid_to = :validTo, valid_to_position = :position, deleted_by = :deletedBy
+                            where organization = :organization and id = :id and valid_to_position is null""")
+                    .param("organization", event.organization().value())
+                    .param("id", event.environment().value())
+                    .param("validTo", occurredAt)
+                    .param("position", applied.position())
+                    .param("deletedBy", event.provenance().actor())
+                    .update();
         }
     }
 

@@ -2,6 +2,7 @@ package io.infrashare.query.resource;
 
 import io.infrashare.events.ResourceId;
 import io.infrashare.query.NotFound;
+import io.infrashare.query.PointInTime;
 import io.infrashare.query.Positioned;
 import io.infrashare.support.Caller;
 import io.infrashare.support.Problems;
@@ -10,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -30,15 +32,21 @@ class ResourceController {
     }
 
     @GetMapping("/resources/{id}")
-    ResponseEntity<ResourceView> resource(@PathVariable String id, Caller caller) {
-        return query.resource(caller.organization(), resourceId(id))
+    ResponseEntity<ResourceView> resource(@PathVariable String id, @RequestParam(required = false) String at,
+                                          Caller caller) {
+        ResourceId resource = resourceId(id);
+        return (at == null ? query.resource(caller.organization(), resource)
+                : query.resource(caller.organization(), resource, PointInTime.parse(at)))
                 .map(Positioned::toResponse)
                 .orElseThrow(() -> notFound(id));
     }
 
     @GetMapping("/resources/{id}/consumers")
-    ResponseEntity<ConsumersView> consumers(@PathVariable String id, Caller caller) {
-        return query.consumers(caller.organization(), resourceId(id))
+    ResponseEntity<ConsumersView> consumers(@PathVariable String id, @RequestParam(required = false) String at,
+                                            Caller caller) {
+        ResourceId resource = resourceId(id);
+        return (at == null ? query.consumers(caller.organization(), resource)
+                : query.consumers(caller.organization(), resource, PointInTime.parse(at)))
                 .map(Positioned::toResponse)
                 .orElseThrow(() -> notFound(id));
     }

@@ -5,6 +5,7 @@ import io.infrashare.events.ProjectId;
 import io.infrashare.events.ResourceId;
 import io.infrashare.events.ResourceShareRevoked;
 import io.infrashare.events.ResourceShared;
+import io.infrashare.query.PointInTime;
 import io.infrashare.query.ingest.AppliedEvent;
 import io.infrashare.query.ingest.Projection;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,12 +69,46 @@ public class ShareReadModel implements Projection {
                 .list();
     }
 
+    /** The projects the resource was shared with at the position (see {@link PointInTime}). */
+    List<Share> at(OrganizationId organization, ResourceId resource, long position) {
+        return jdbc.sql("""
+                        select resource, project, granted_by, since from resource_share_history
+                        where organization = :organization and resource = :resource and\s""" + PointInTime.VALID_AT
+                        + " order by project")
+                .param("organization", organization.value())
+                .param("resource", resource.toString())
+                .param("position", position)
+                .query((row, number) -> share(row))
+                .list();
+    }
+
     @Override
     public void apply(AppliedEvent applied) {
         if (applied.event() instanceof ResourceShared event) {
             on(event);
+            jdbc.sql("""
+                            insert into resource_share_history (organization, resource, project, granted_by, since,
+                                                                valid_from, valid_from_position)
+                            values (:organization, :resource, :project, :grantedBy, :since, :since, :position)""")
+                    .param("organization", event.organization().value())
+                    .param("resource", event.resource().toString())
+                    .param("project", event.sharedWith().value())
+                    .param("grantedBy", event.provenance().actor())
+                    .param("since", OffsetDateTime.ofInstant(event.provenance().occurredAt(), ZoneOffset.UTC))
+                    .param("position", applied.position())
+                    .update();
         } else if (applied.event() instanceof ResourceShareRevoked event) {
             on(event);
+            jdbc.sql("""
+                            update resource_share_history set valid_to = :validTo, valid_to_position = :position
+                            where organization = :organization and resource = :resource and project = :project
+                              and valid_to_position is null""")
+                    .param("organization", event.organization().value())
+                    .param("resource", event.resource().toString())
+                    .param("project", event.sharedWith().value())
+                    .param("validTo", OffsetDateTime.ofInstant(event.provenance().occurredAt(), ZoneOffset.UTC))
+                    .param("position", applied.position())
+                    .update();
         }
     }
 

@@ -1,0 +1,40 @@
+package io.infrashare.query.rebuild;
+
+import io.infrashare.query.ingest.ReadModelRebuild;
+import io.infrashare.support.Caller;
+import io.infrashare.support.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+/**
+ * {@code POST /admin/rebuild}, for admins: the read models are emptied and the replay has started when it answers
+ * 202. The body names each organization's position before the rebuild; a query's {@code X-Projection-Position} for
+ * that organization is back there once the replay has reached it.
+ */
+@RestController
+class RebuildController {
+
+    private final ReadModelRebuild rebuild;
+
+    RebuildController(ReadModelRebuild rebuild) {
+        this.rebuild = rebuild;
+    }
+
+    @PostMapping("/admin/rebuild")
+    ResponseEntity<RebuildStarted> rebuild(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
+                    "Forbidden", "Only an admin rebuilds the read models."), null);
+        }
+        return ResponseEntity.accepted().body(new RebuildStarted(rebuild.rebuild()));
+    }
+
+    /** @param positions each organization's position before the rebuild, which the replay reaches again */
+    record RebuildStarted(Map<String, Long> positions) {
+    }
+}

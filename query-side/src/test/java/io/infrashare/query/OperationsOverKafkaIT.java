@@ -1,0 +1,183 @@
+package io.infrashare.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infrashare.events.InfrashareEvent;
+import io.infrashare.events.Topic;
+import io.infrashare.query.ingest.Positions;
+import io.infrashare.query.ingest.ReadModelRebuild;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.annotation.DirtiesContext;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSetMetaData;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static io.infrashare.query.AcmeStory.ACME;
+import static io.infrashare.query.AcmeStory.everyKindOfEvent;
+import static io.infrashare.query.AcmeStory.second;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What an operator relies on, against a real broker: a poison record is parked and shows in metrics and health, and
+ * the read models dropped and rebuilt from the topic are the ones the live stream built.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "spring.kafka.consumer.group-id=operations-it",
+        "spring.datasource.url=jdbc:h2:mem:operations;DB_CLOSE_DELAY=-1",
+        "infrashare.retry.interval=100ms"})
+@EmbeddedKafka(kraft = true, partitions = 3, topics = Topic.NAME, brokerProperties = "auto.create.topics.enable=false")
+@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OperationsOverKafkaIT {
+
+    static final List<InfrashareEvent> STORY = everyKindOfEvent();
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    Positions positions;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ReadModelRebuild rebuild;
+    @Autowired
+    MeterRegistry meters;
+
+    @BeforeAll
+    void publishTheStory() {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        records.add(CloudEventRecords.of(Topic.NAME, "poison", "ResourceTeleported", "acme",
+                "{}".getBytes(StandardCharsets.UTF_8), "resources/x", second(0).toString(), "c-poison"));
+        for (int i = 0; i < STORY.size(); i++) {
+            records.add(CloudEventRecords.of(Topic.NAME, "acme-" + i, STORY.get(i), json));
+        }
+        try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker), new StringSerializer(),
+                new ByteArraySerializer())) {
+            records.forEach(producer::send);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> positions.current(ACME) == STORY.size());
+    }
+
+    @Test
+    void aPoisonRecordIsCountedAndShownInHealthWhileTheServiceStaysUp() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(meters.get("infrashare.projection.dead.lettered").tag("reason", "unreadable").counter()
+                        .count()).isGreaterThanOrEqualTo(1));
+
+        ResponseEntity<JsonNode> health = get("/actuator/health", "dev-admin");
+
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(health.getBody().get("status").asText()).isEqualTo("UP");
+        JsonNode projection = health.getBody().at("/components/projection");
+        assertThat(projection.get("status").asText()).isEqualTo("UP");
+        assertThat(projection.at("/details/deadLettered").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(projection.at("/details/deadLetterTopic").asText()).isEqualTo(Topic.NAME + ".DLT");
+        assertThat(projection.at("/details/lastDeadLettered/id").asText()).isEqualTo("poison");
+        assertThat(projection.at("/details/lastDeadLettered/type").asText()).isEqualTo("ResourceTeleported");
+        assertThat(projection.at("/details/lastDeadLettered/reason").asText()).isEqualTo("unreadable");
+        assertThat(projection.at("/details/organizations").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void healthShowsNoDetailsWithoutAToken() {
+        ResponseEntity<JsonNode> health = http.getForEntity("/actuator/health", JsonNode.class);
+
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(health.getBody().get("status").asText()).isEqualTo("UP");
+        assertThat(health.getBody().has("components")).isFalse();
+    }
+
+    @Test
+    void metricsNeedAToken() {
+        assertThat(http.getForEntity("/actuator/metrics", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        ResponseEntity<JsonNode> applied = get("/actuator/metrics/infrashare.projection.applied", "dev-ops");
+        assertThat(applied.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void theRebuiltReadModelsAreTheOnesTheLiveStreamBuilt() {
+        Map<String, List<String>> live = readModels();
+        assertThat(live.values().stream().mapToInt(List::size).sum()).isGreaterThan(STORY.size());
+
+        ResponseEntity<JsonNode> answer = post("/admin/rebuild", "dev-admin");
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(answer.getBody().at("/positions/acme").asLong()).isEqualTo(STORY.size());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(positions.current(ACME)).isEqualTo(STORY.size());
+            assertThat(readModels()).isEqualTo(live);
+        });
+    }
+
+    @Test
+    void onlyAnAdminRebuilds() {
+        ResponseEntity<JsonNode> answer = post("/admin/rebuild", "dev-ops");
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(answer.getBody().get("type").asText()).isEqualTo("/problems/forbidden");
+    }
+
+    /** Every row of every table the rebuild empties, sorted, without the wall-clock instant it was applied at. */
+    private Map<String, List<String>> readModels() {
+        Map<String, List<String>> tables = new TreeMap<>();
+        for (String table : rebuild.tables()) {
+            List<String> rows = jdbc.query("select * from " + table, (rs, n) -> {
+                ResultSetMetaData columns = rs.getMetaData();
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns.getColumnCount(); i++) {
+                    if (!columns.getColumnName(i).equalsIgnoreCase("applied_at")) {
+                        row.append(columns.getColumnName(i)).append('=').append(rs.getString(i)).append(';');
+                    }
+                }
+                return row.toString();
+            });
+            tables.put(table, rows.stream().sorted().toList());
+        }
+        return tables;
+    }
+
+    private ResponseEntity<JsonNode> get(String path, String token) {
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(bearer(token)), JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> post(String path, String token) {
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(bearer(token)), JsonNode.class);
+    }
+
+    private static HttpHeaders bearer(String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token);
+        return headers;
+    }
+}

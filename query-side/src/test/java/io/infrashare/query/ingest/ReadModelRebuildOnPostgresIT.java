@@ -1,0 +1,72 @@
+package io.infrashare.query.ingest;
+
+import io.infrashare.events.InfrashareEvent;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+
+import java.io.IOException;
+import java.util.List;
+
+import static io.infrashare.query.AcmeStory.ACME;
+import static io.infrashare.query.AcmeStory.everyKindOfEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rebuild finds and empties the read models on a real PostgreSQL as on H2 (Kafka's part is in the H2 test). */
+@SpringBootTest(properties = "spring.kafka.listener.auto-startup=false")
+@ActiveProfiles({"embedded", "postgres"})
+class ReadModelRebuildOnPostgresIT {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Database {
+
+        @Bean(destroyMethod = "close")
+        EmbeddedPostgres postgres() throws IOException {
+            return EmbeddedPostgres.builder().start();
+        }
+
+        @Bean
+        DynamicPropertyRegistrar database(EmbeddedPostgres postgres) {
+            return registry -> {
+                registry.add("DATABASE_URL", () -> "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
+                registry.add("DATABASE_USER", () -> "postgres");
+            };
+        }
+    }
+
+    @Autowired
+    Projector projector;
+    @Autowired
+    ReadModelRebuild rebuild;
+    @Autowired
+    Positions positions;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void everyReadModelIsEmptiedAndFlywaysHistoryKept() {
+        List<InfrashareEvent> story = everyKindOfEvent();
+        for (int i = 0; i < story.size(); i++) {
+            projector.apply(new IncomingEvent("pg-rebuild-" + i, story.get(i)));
+        }
+        assertThat(rebuild.tables()).contains("applied_event", "organization_position", "project", "resource",
+                "audit_entry").doesNotContain("flyway_schema_history");
+
+        List<String> emptied = rebuild.emptyReadModels();
+
+        assertThat(emptied).isEqualTo(rebuild.tables());
+        emptied.forEach(table -> assertThat(jdbc.queryForObject("select count(*) from " + table, Long.class))
+                .as(table).isZero());
+        assertThat(positions.current(ACME)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history", Long.class)).isPositive();
+        // the replay applies the history again from position 1
+        projector.apply(new IncomingEvent("pg-rebuild-0", story.get(0)));
+        assertThat(positions.current(ACME)).isEqualTo(1);
+    }
+}
