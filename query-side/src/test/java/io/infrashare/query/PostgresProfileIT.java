@@ -6,7 +6,6 @@ import io.infrashare.events.InfrashareEvent;
 import io.infrashare.events.ProjectCreated;
 import io.infrashare.events.ProjectId;
 import io.infrashare.events.Topic;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -15,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -27,9 +25,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistrar;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -57,22 +53,7 @@ import static org.awaitility.Awaitility.await;
 class PostgresProfileIT {
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class Database {
-
-        /** A bean, so that it starts before the datasource and stops after it. */
-        @Bean(destroyMethod = "close")
-        EmbeddedPostgres postgres() throws IOException {
-            return EmbeddedPostgres.builder().start();
-        }
-
-        /** Points the profile's own settings at it. */
-        @Bean
-        DynamicPropertyRegistrar database(EmbeddedPostgres postgres) {
-            return registry -> {
-                registry.add("DATABASE_URL", () -> "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
-                registry.add("DATABASE_USER", () -> "postgres");
-            };
-        }
+    static class Database extends EmbeddedPostgresDatabase {
     }
 
     @Autowired

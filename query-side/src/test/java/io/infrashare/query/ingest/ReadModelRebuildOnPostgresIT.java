@@ -1,17 +1,14 @@
 package io.infrashare.query.ingest;
 
 import io.infrashare.events.InfrashareEvent;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import io.infrashare.query.EmbeddedPostgresDatabase;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistrar;
 
-import java.io.IOException;
 import java.util.List;
 
 import static io.infrashare.query.AcmeStory.ACME;
@@ -24,20 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadModelRebuildOnPostgresIT {
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class Database {
-
-        @Bean(destroyMethod = "close")
-        EmbeddedPostgres postgres() throws IOException {
-            return EmbeddedPostgres.builder().start();
-        }
-
-        @Bean
-        DynamicPropertyRegistrar database(EmbeddedPostgres postgres) {
-            return registry -> {
-                registry.add("DATABASE_URL", () -> "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
-                registry.add("DATABASE_USER", () -> "postgres");
-            };
-        }
+    static class Database extends EmbeddedPostgresDatabase {
     }
 
     @Autowired

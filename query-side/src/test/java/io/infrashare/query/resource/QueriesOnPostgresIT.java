@@ -3,21 +3,18 @@ package io.infrashare.query.resource;
 import io.infrashare.events.InfrashareEvent;
 import io.infrashare.query.ingest.IncomingEvent;
 import io.infrashare.query.ingest.Projector;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import io.infrashare.query.EmbeddedPostgresDatabase;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,21 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class QueriesOnPostgresIT {
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class Database {
-
-        /** A bean, so that it starts before the datasource and stops after it. */
-        @Bean(destroyMethod = "close")
-        EmbeddedPostgres postgres() throws IOException {
-            return EmbeddedPostgres.builder().start();
-        }
-
-        @Bean
-        DynamicPropertyRegistrar database(EmbeddedPostgres postgres) {
-            return registry -> {
-                registry.add("DATABASE_URL", () -> "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
-                registry.add("DATABASE_USER", () -> "postgres");
-            };
-        }
+    static class Database extends EmbeddedPostgresDatabase {
     }
 
     @Autowired
