@@ -1,0 +1,104 @@
+package io.infrashare.faultrun;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.infrashare.events.InfrashareEvent;
+import io.infrashare.events.Topic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What the event store, the topic and the query side hold, read straight from each. */
+record Evidence(List<StoredEvent> stored, List<PublishedRecord> published, List<AppliedEntry> applied) {
+
+    /** An event as the command side stored it: the source of truth. */
+    record StoredEvent(String id, String aggregate, long sequence, long globalIndex, InfrashareEvent event) {
+    }
+
+    /** A record on the topic; the same event may be there more than once (at least once). */
+    record PublishedRecord(int partition, long offset, String id, String organization) {
+    }
+
+    /** An entry of an organization's audit log on the query side. */
+    record AppliedEntry(String organization, long position, String id, String correlationId) {
+    }
+
+    static Evidence gather(Stack stack) throws SQLException, IOException, InterruptedException {
+        return new Evidence(stored(stack.postgres), published(stack.kafka), applied(stack.query));
+    }
+
+    static List<StoredEvent> stored(Postgres postgres) throws SQLException, IOException {
+        List<StoredEvent> events = new ArrayList<>();
+        try (Connection connection = postgres.connect("command");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     select eventIdentifier, aggregateIdentifier, sequenceNumber, globalIndex, payloadType, payload
+                     from DomainEventEntry order by globalIndex""")) {
+            while (rows.next()) {
+                events.add(new StoredEvent(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getLong(4),
+                        event(rows.getString(5), rows.getBytes(6))));
+            }
+        }
+        return events;
+    }
+
+    private static InfrashareEvent event(String type, byte[] payload) throws IOException {
+        try {
+            return (InfrashareEvent) Http.JSON.readValue(payload, Class.forName(type));
+        } catch (ClassNotFoundException e) {
+            throw new IOException("the store holds an event of unknown type " + type, e);
+        }
+    }
+
+    static List<PublishedRecord> published(Broker kafka) {
+        List<PublishedRecord> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topic.NAME, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
+                    records.add(new PublishedRecord(record.partition(), record.offset(),
+                            header(record, Topic.Headers.ID), record.key()));
+                }
+            }
+        }
+        return records;
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    static List<AppliedEntry> applied(JavaService query) throws IOException, InterruptedException {
+        Http http = new Http();
+        List<AppliedEntry> entries = new ArrayList<>();
+        for (Organization org : Organization.ALL) {
+            for (JsonNode line : http.lines(query.port(), org.readToken(), "/audit")) {
+                entries.add(new AppliedEntry(org.name(), line.path("position").asLong(),
+                        line.path("eventId").asText(), line.path("correlationId").asText()));
+            }
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,82 @@
+package io.infrashare.faultrun;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** HTTP as a client of infrashare does it: a bearer token, a correlation id, an idempotency key for writes. */
+final class Http {
+
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    record Answer(int status, JsonNode body, String projectionPosition) {
+
+        boolean success() {
+            return status >= 200 && status < 300;
+        }
+
+        /** The last segment of a problem's {@code type}, such as {@code concurrent-modification}. */
+        String problem() {
+            String type = body.path("type").asText("");
+            return type.substring(type.lastIndexOf('/') + 1);
+        }
+    }
+
+    Answer send(int port, String token, String method, String path, String body, String correlationId,
+                String idempotencyKey, Duration timeout) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (correlationId != null) {
+            request.header("X-Correlation-Id", correlationId);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode json = response.body().isBlank() || !response.headers().firstValue("Content-Type").orElse("")
+                .contains("json") ? JSON.nullNode() : JSON.readTree(response.body());
+        return new Answer(response.statusCode(), json,
+                response.headers().firstValue("X-Projection-Position").orElse(null));
+    }
+
+    Answer get(int port, String token, String path) throws IOException, InterruptedException {
+        return send(port, token, "GET", path, null, null, null, Duration.ofSeconds(30));
+    }
+
+    /** The lines of an NDJSON answer. */
+    java.util.List<JsonNode> lines(int port, String token, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/x-ndjson")
+                .GET().build();
+        HttpResponse<java.util.stream.Stream<String>> response =
+                client.send(request, HttpResponse.BodyHandlers.ofLines());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + path + " answered " + response.statusCode());
+        }
+        java.util.List<JsonNode> lines = new java.util.ArrayList<>();
+        try (var stream = response.body()) {
+            for (String line : (Iterable<String>) stream::iterator) {
+                if (!line.isBlank()) {
+                    lines.add(JSON.readTree(line));
+                }
+            }
+        }
+        return lines;
+    }
+}

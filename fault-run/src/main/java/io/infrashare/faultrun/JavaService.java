@@ -1,0 +1,62 @@
+package io.infrashare.faultrun;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One of the two applications, started from its runnable jar as {@code ./infrashare up} starts it. */
+final class JavaService extends Member {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> environment;
+
+    JavaService(String name, Path jar, int port, Map<String, String> environment, Path log) {
+        super(name, log);
+        this.jar = jar;
+        this.port = port;
+        this.environment = environment;
+    }
+
+    int port() {
+        return port;
+    }
+
+    @Override
+    List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx384m");
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
+    }
+
+    @Override
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    @Override
+    boolean ready() {
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        try {
+            HttpResponse<String> answer = HTTP.send(health, HttpResponse.BodyHandlers.ofString());
+            return answer.statusCode() == 200 && answer.body().contains("\"UP\"");
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
