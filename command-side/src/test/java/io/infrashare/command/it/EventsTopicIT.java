@@ -1,0 +1,99 @@
+package io.infrashare.command.it;
+
+import io.infrashare.command.CommandApplication;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.axonframework.extensions.kafka.eventhandling.producer.ConfirmationMode;
+import org.axonframework.extensions.kafka.eventhandling.producer.DefaultProducerFactory;
+import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The topic is the query side's replay source and the producer must never lose or reorder what Kafka acknowledged:
+ * the command side creates the topic as configured, with unlimited retention, and produces idempotently with
+ * {@code acks=all}, waiting for the acknowledgement before its token moves on.
+ */
+class EventsTopicIT {
+
+    private static final String TOPIC = "infrashare.events";
+
+    @TempDir
+    static Path data;
+
+    private static EmbeddedKafkaKraftBroker broker;
+    private static ConfigurableApplicationContext commandSide;
+
+    @BeforeAll
+    static void start() {
+        broker = new EmbeddedKafkaKraftBroker(1, 1);
+        // its own property: the default one names the broker of the cached application contexts of other tests
+        broker.brokerListProperty("events-topic.brokers");
+        // the application creates the topic; a broker that did it on first use would hide a missing creation
+        broker.brokerProperty("auto.create.topics.enable", "false");
+        broker.afterPropertiesSet();
+        commandSide = new SpringApplicationBuilder(CommandApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("events").toAbsolutePath(),
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--axon.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--infrashare.publication.partitions=4",
+                "--infrashare.publication.replication-factor=1");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (commandSide != null) {
+            commandSide.close();
+        }
+        if (broker != null) {
+            broker.destroy();
+        }
+    }
+
+    @Test
+    void theTopicIsCreatedWithTheConfiguredPartitionsAndReplicasAndKeepsEverything() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString()))) {
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                    .until(() -> admin.listTopics().names().get().contains(TOPIC));
+
+            TopicDescription topic = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC);
+            assertThat(topic.partitions()).hasSize(4)
+                    .allSatisfy(partition -> assertThat(partition.replicas()).hasSize(1));
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, TOPIC);
+            Config config = admin.describeConfigs(Set.of(resource)).all().get().get(resource);
+            assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
+        }
+    }
+
+    @Test
+    void theProducerIsIdempotentWaitsForAllReplicasAndForTheAcknowledgement() {
+        ProducerFactory<?, ?> producers = commandSide.getBean(ProducerFactory.class);
+
+        assertThat(producers.confirmationMode()).isEqualTo(ConfirmationMode.WAIT_FOR_ACK);
+        assertThat(producers).isInstanceOf(DefaultProducerFactory.class);
+        Map<String, Object> settings = ((DefaultProducerFactory<?, ?>) producers).configurationProperties();
+        assertThat(String.valueOf(settings.get(ProducerConfig.ACKS_CONFIG))).isEqualTo("all");
+        assertThat(String.valueOf(settings.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG))).isEqualTo("true");
+    }
+}
