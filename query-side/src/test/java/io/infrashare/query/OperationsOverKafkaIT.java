@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -50,7 +52,8 @@ import static org.awaitility.Awaitility.await;
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.kafka.consumer.group-id=operations-it",
         "spring.datasource.url=jdbc:h2:mem:operations;DB_CLOSE_DELAY=-1",
-        "infrashare.retry.interval=100ms"})
+        "infrashare.retry.interval=100ms",
+        "infrashare.lag.interval=200ms"})
 @EmbeddedKafka(kraft = true, partitions = 3, topics = Topic.NAME, brokerProperties = "auto.create.topics.enable=false")
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -72,6 +75,8 @@ class OperationsOverKafkaIT {
     ReadModelRebuild rebuild;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @BeforeAll
     void publishTheStory() {
@@ -106,6 +111,36 @@ class OperationsOverKafkaIT {
         assertThat(projection.at("/details/lastDeadLettered/type").asText()).isEqualTo("ResourceTeleported");
         assertThat(projection.at("/details/lastDeadLettered/reason").asText()).isEqualTo("unreadable");
         assertThat(projection.at("/details/organizations").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void theLagCountsTheRecordsNotAppliedYetAndFallsToZeroOnceTheyAre() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> healthLag() == 0);
+        MessageListenerContainer listener = listeners.getListenerContainer("projections");
+        listener.stop();
+        try {
+            // the first three events again, as a publisher that crashed before storing its token sends them
+            try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker), new StringSerializer(),
+                    new ByteArraySerializer())) {
+                for (int i = 0; i < 3; i++) {
+                    producer.send(CloudEventRecords.of(Topic.NAME, "acme-" + i, STORY.get(i), json));
+                }
+            }
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> healthLag() == 3);
+            assertThat(meters.get("infrashare.projection.lag").tag("processor", "projections").gauge().value())
+                    .isEqualTo(3);
+        } finally {
+            listener.start();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> healthLag() == 0);
+        assertThat(meters.get("infrashare.projection.lag").tag("processor", "projections").gauge().value()).isZero();
+        assertThat(positions.current(ACME)).as("redeliveries change nothing").isEqualTo(STORY.size());
+    }
+
+    private long healthLag() {
+        return get("/actuator/health", "dev-admin").getBody().at("/components/projection/details/lag").asLong(-1);
     }
 
     @Test

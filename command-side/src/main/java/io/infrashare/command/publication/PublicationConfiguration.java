@@ -24,12 +24,16 @@ class PublicationConfiguration {
 
     /**
      * A new processor would start as a replay, and the publisher skips replayed events; starting it at the tail,
-     * explicitly, publishes the events stored before it first ran.
+     * explicitly, publishes the events stored before it first ran. Events go out in batches: the records of a batch
+     * are sent together and their acknowledgements awaited together, and the token is stored once per batch, so a
+     * backlog after a broker outage drains quickly. A batch that fails is sent again whole; the records Kafka had
+     * already taken become duplicates with the same {@code ce_id}, which consumers drop.
      */
     @Autowired
-    void publishFromTheFirstEvent(EventProcessingConfigurer processing) {
+    void publishFromTheFirstEvent(EventProcessingConfigurer processing, PublicationProperties properties) {
         processing.registerTrackingEventProcessorConfiguration(KafkaEventPublisher.DEFAULT_PROCESSING_GROUP,
                 configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(properties.batchSize())
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken));
     }
 }

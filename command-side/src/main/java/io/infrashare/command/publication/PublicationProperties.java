@@ -10,10 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topic             its name
  * @param partitions        partitions when the service creates it; organizations spread over them
  * @param replicationFactor 1 for a single local broker, 3 on a production cluster
+ * @param batchSize         events sent to Kafka before their acknowledgements are awaited and the token stored
  */
 @ConfigurationProperties("infrashare.publication")
 record PublicationProperties(
         @DefaultValue(Topic.NAME) String topic,
         @DefaultValue("6") int partitions,
-        @DefaultValue("1") short replicationFactor) {
+        @DefaultValue("1") short replicationFactor,
+        @DefaultValue("100") int batchSize) {
 }

@@ -1,11 +1,14 @@
 package io.infrashare.command.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.infrashare.command.CommandApplication;
 import io.infrashare.localkafka.LocalKafka;
+import org.axonframework.extensions.kafka.eventhandling.producer.KafkaEventPublisher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpMethod;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
@@ -69,20 +72,40 @@ class PublicationRecoveryIT {
         }
     }
 
+    /** The publisher's lag as the {@code publication} health component shows it to a caller with a token. */
+    private static long healthLag(ConfigurableApplicationContext context) {
+        JsonNode publication = http(context).send("dev-admin", HttpMethod.GET, "/actuator/health", null).body()
+                .path("components").path("publication");
+        assertThat(publication.path("status").asText()).isEqualTo("UP");
+        return publication.path("details").path(KafkaEventPublisher.DEFAULT_PROCESSING_GROUP).path("lag").asLong(-1);
+    }
+
+    private static long metricLag(ConfigurableApplicationContext context) {
+        return http(context).send("dev-admin", HttpMethod.GET, "/actuator/metrics/infrashare.publication.lag?tag="
+                        + "processor:" + KafkaEventPublisher.DEFAULT_PROCESSING_GROUP, null)
+                .body().path("measurements").path(0).path("value").asLong(-1);
+    }
+
     @Test
     void commandsAreAcceptedWhileTheBrokerIsDownAndPublishedWhenItComesBack() throws IOException {
         LocalKafka.Settings broker = new LocalKafka.Settings(data.resolve("kafka"), freePort(), freePort());
         String bootstrap = "127.0.0.1:" + broker.port();
         try (var commandSide = commandSide(bootstrap, true)) {
             createProject(commandSide, "offline");
+            createProject(commandSide, "offline2");
+            // the publisher may have taken the first event and be waiting for the broker with it: not published yet
+            await().atMost(Duration.ofSeconds(10)).until(() -> healthLag(commandSide) == 2);
+            assertThat(metricLag(commandSide)).isEqualTo(2);
 
             try (LocalKafka kafka = LocalKafka.start(broker);
                  TopicReader topic = new TopicReader(kafka.bootstrapServers(), "infrashare.events")) {
-                await().atMost(Duration.ofSeconds(120)).until(() -> published(topic, "offline"));
+                await().atMost(Duration.ofSeconds(120)).until(() -> published(topic, "offline2"));
+                await().atMost(Duration.ofSeconds(10)).until(() -> healthLag(commandSide) == 0);
+                assertThat(metricLag(commandSide)).isZero();
                 createProject(commandSide, "online");
                 await().atMost(Duration.ofSeconds(60)).until(() -> published(topic, "online"));
                 assertThat(topic.records()).extracting(record -> TopicReader.header(record, "ce_subject"))
-                        .containsExactly("projects/offline", "projects/online");
+                        .containsExactly("projects/offline", "projects/offline2", "projects/online");
             }
         }
     }

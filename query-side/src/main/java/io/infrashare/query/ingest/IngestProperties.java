@@ -10,14 +10,18 @@ import java.time.Duration;
  * @param topic the event topic; records this side cannot apply go to {@code <topic>.DLT}
  * @param retry how a record that failed for another reason than being unreadable is retried before it is
  *              dead-lettered
+ * @param lag   how often the projection lag is measured
  */
 @ConfigurationProperties("infrashare")
-record IngestProperties(@DefaultValue(Topic.NAME) String topic, @DefaultValue Retry retry) {
+record IngestProperties(@DefaultValue(Topic.NAME) String topic, @DefaultValue Retry retry, @DefaultValue Lag lag) {
 
     String deadLetterTopic() {
         return topic + ".DLT";
     }
 
     record Retry(@DefaultValue("3") long maxRetries, @DefaultValue("1s") Duration interval) {
+    }
+
+    record Lag(@DefaultValue("5s") Duration interval) {
     }
 }

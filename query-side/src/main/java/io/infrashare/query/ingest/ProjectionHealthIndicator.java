@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The {@code projection} health component. A parked record does not make the side DOWN: the stream skipped it and
  * carries on, and the record waits on the dead-letter topic for an operator. The details say how many records were
- * parked since start and which was the last, so that it is seen.
+ * parked since start and which was the last, so that it is seen, and how many records the projections trail the
+ * topic by. Lag does not make it DOWN either: the answers are late, not wrong, and carry their position.
  */
 @Component
 class ProjectionHealthIndicator implements HealthIndicator {
@@ -22,13 +23,15 @@ class ProjectionHealthIndicator implements HealthIndicator {
     private final JdbcClient jdbc;
     private final KafkaListenerEndpointRegistry listeners;
     private final IngestProperties properties;
+    private final ProjectionLag lag;
 
     ProjectionHealthIndicator(DeadLetters deadLetters, JdbcClient jdbc, KafkaListenerEndpointRegistry listeners,
-                              IngestProperties properties) {
+                              IngestProperties properties, ProjectionLag lag) {
         this.deadLetters = deadLetters;
         this.jdbc = jdbc;
         this.listeners = listeners;
         this.properties = properties;
+        this.lag = lag;
     }
 
     @Override
@@ -40,6 +43,13 @@ class ProjectionHealthIndicator implements HealthIndicator {
         details.put("deadLetterTopic", properties.deadLetterTopic());
         details.put("deadLettered", deadLetters.count());
         deadLetters.last().ifPresent(parked -> details.put("lastDeadLettered", parked));
+        ProjectionLag.Measurement measured = lag.last();
+        details.put("lag", measured.lag());
+        details.put("lagByPartition", measured.byPartition());
+        details.put("lagMeasuredAt", measured.measuredAt());
+        if (measured.error() != null) {
+            details.put("lagError", measured.error());
+        }
         return Health.up().withDetails(details).build();
     }
 }
