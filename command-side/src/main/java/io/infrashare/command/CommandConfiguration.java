@@ -1,11 +1,16 @@
 package io.infrashare.command;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.IdGenerator;
@@ -13,9 +18,15 @@ import org.springframework.util.JdkIdGenerator;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
-/** The clock and id generator decisions use, injected so that tests can fix them. */
+/**
+ * The clock and id generator decisions use, injected so that tests can fix them; how commands reach the aggregates,
+ * retried when they lost a race; how the event store and the catalog take part in a command's transaction.
+ */
 @Configuration
+@EnableConfigurationProperties(CommandProperties.class)
 class CommandConfiguration {
 
     static final String CATALOG = "catalog";
@@ -27,12 +38,27 @@ class CommandConfiguration {
 
     /**
      * Projects stay in memory between commands instead of being rebuilt from their history each time. Another node
-     * appending to a cached project makes the next append here collide on the sequence number: that command is a
-     * 409, the project is evicted and the retry reads the history anew.
+     * appending to a cached project makes the next append here collide on the sequence number: the project is
+     * evicted and the command runs again on the history read anew (see {@link CommandRetries}).
      */
     @Bean
     Cache projectCache() {
         return new WeakReferenceCache();
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "command-retry"));
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
+                                  CommandProperties properties, MeterRegistry meters) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new CommandRetries(commandRetryExecutor, properties.retries(),
+                        properties.retryPause(), meters))
+                .build();
     }
 
     @Bean

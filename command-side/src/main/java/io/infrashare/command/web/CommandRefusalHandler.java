@@ -2,6 +2,7 @@ package io.infrashare.command.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.infrashare.command.LostRace;
 import io.infrashare.command.project.CommandRefusedException;
 import io.infrashare.command.project.Consumer;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.infrashare.support.Problems;
 
-import java.sql.SQLException;
 import java.util.List;
 
 /** Turns refused commands into problems; the stable {@code type} comes from the refusal's code. */
@@ -69,8 +69,9 @@ class CommandRefusalHandler {
     }
 
     /**
-     * Lost races: two commands appended to one project at once, or the database chose this transaction as the victim
-     * of a deadlock or a lock timeout. Nothing was recorded; the client may retry.
+     * Lost races, still lost after the command was run again a few times: two commands appended to one project at
+     * once, or the database chose this transaction as the victim of a deadlock or a lock timeout. Nothing was
+     * recorded; the client may retry.
      */
     @ExceptionHandler({ConcurrencyException.class, ConcurrencyFailureException.class})
     ProblemDetail concurrentChange(RuntimeException exception) {
@@ -80,12 +81,9 @@ class CommandRefusalHandler {
 
     @ExceptionHandler(EventStoreException.class)
     ProblemDetail eventStoreFailure(EventStoreException exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            // SQLSTATE class 40: transaction rollback (serialization failure, deadlock)
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
-                log.info("Concurrent modification refused: {}", sql.getMessage());
-                return lostRace();
-            }
+        if (LostRace.is(exception)) {
+            log.info("Concurrent modification refused: {}", exception.getMessage());
+            return lostRace();
         }
         throw exception;
     }

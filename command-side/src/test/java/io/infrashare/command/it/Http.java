@@ -31,7 +31,8 @@ final class Http {
         }
         ResponseEntity<String> response = request.retrieve().toEntity(String.class);
         return new Answer(response.getStatusCode().value(),
-                response.getHeaders().getContentType(), parse(response.getBody()));
+                response.getHeaders().getContentType(), parse(response.getBody()),
+                response.getHeaders().getFirst("X-Correlation-Id"));
     }
 
     Answer post(String token, String path, String json) {
@@ -50,7 +51,8 @@ final class Http {
         }
     }
 
-    record Answer(int status, MediaType contentType, JsonNode body) {
+    /** @param correlationId the id the command side gave the request, found in the provenance of its events */
+    record Answer(int status, MediaType contentType, JsonNode body, String correlationId) {
 
         String text(String field) {
             return body.path(field).asText();

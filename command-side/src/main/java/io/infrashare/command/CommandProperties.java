@@ -1,0 +1,14 @@
+package io.infrashare.command;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * @param retries    how often a command that lost a race to another is run again before the client gets a 409
+ * @param retryPause the pause before the first retry; it doubles with each, and a random part of it is waited
+ */
+@ConfigurationProperties("infrashare.commands")
+record CommandProperties(@DefaultValue("3") int retries, @DefaultValue("20ms") Duration retryPause) {
+}
