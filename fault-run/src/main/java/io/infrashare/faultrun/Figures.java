@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
  * @param published       distinct stored events found on the topic
  * @param topicRecords    records on the topic, duplicates included
  * @param applied         distinct events in the query side's audit logs
- * @param lost            acknowledged commands without a stored event, plus stored events missing from the topic or
- *                        from the read models
+ * @param lost            acknowledged commands without a stored event, gaps in an aggregate's history, and stored
+ *                        events missing from the topic or from the read models
  * @param duplicated      events the read models hold more than once, or positions given twice
  * @param outOfOrder      events seen after a later event of the same aggregate, on the topic or in the read models,
  *                        or applied in another order than the topic's
@@ -84,6 +84,7 @@ record Figures(long acknowledged, long refused, long unknown, long stored, long 
                 problems.add("stored but not applied: " + stored.get(id));
             }
         }
+        lost += historyGaps(evidence, problems);
         long outOfOrder = topicOrder(evidence, stored, problems) + appliedOrder(evidence, stored, problems);
 
         Map<String, Integer> kills = new LinkedHashMap<>();
@@ -95,6 +96,25 @@ record Figures(long acknowledged, long refused, long unknown, long stored, long 
                 stored.keySet().stream().filter(published::contains).count(), evidence.published().size(),
                 applied.size(), lost, duplicated, outOfOrder, stateDifferences.size(), kills, maxRecovery,
                 problems);
+    }
+
+    /** Each aggregate's history is one line, 0, 1, 2, ...: a missing sequence number is an event lost. */
+    private static long historyGaps(Evidence evidence, List<String> problems) {
+        Map<String, Long> next = new HashMap<>();
+        long gaps = 0;
+        List<Evidence.StoredEvent> bySequence = new ArrayList<>(evidence.stored());
+        bySequence.sort(Comparator.comparing(Evidence.StoredEvent::aggregate)
+                .thenComparingLong(Evidence.StoredEvent::sequence));
+        for (Evidence.StoredEvent event : bySequence) {
+            long expected = next.getOrDefault(event.aggregate(), 0L);
+            if (event.sequence() != expected) {
+                gaps++;
+                problems.add("history of " + event.aggregate() + " goes from #" + (expected - 1) + " to #"
+                        + event.sequence());
+            }
+            next.put(event.aggregate(), event.sequence() + 1);
+        }
+        return gaps;
     }
 
     /** Within each partition, the first copy of each event must come after the earlier events of its aggregate. */
