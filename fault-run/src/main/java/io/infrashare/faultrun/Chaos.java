@@ -55,7 +55,9 @@ final class Chaos {
                 if (rounds > 0 && !Instant.now().isBefore(until)) {
                     break;
                 }
-                order.addAll(stack.members());
+                stack.members().stream()
+                        .filter(member -> settings.only() == null || member.name().equals(settings.only()))
+                        .forEach(order::add);
                 Collections.shuffle(order, random);
                 rounds++;
             }

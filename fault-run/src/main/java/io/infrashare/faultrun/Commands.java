@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Commands {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Commands.class);
+
     static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(15);
     static final Duration GIVE_UP_AFTER = Duration.ofSeconds(60);
 
@@ -46,6 +48,15 @@ final class Commands {
             try {
                 last = http.send(node.port(), token, method, path, body, correlationId, key, ATTEMPT_TIMEOUT);
                 if (last.success()) {
+                    int expected = switch (method) {
+                        case "POST" -> 201;
+                        case "DELETE" -> 204;
+                        default -> 200;
+                    };
+                    if (last.status() != expected) {
+                        log.warn("{} {} answered {} on {} ({}): {}", method, path, last.status(), node.name(),
+                                correlationId, last.body());
+                    }
                     return done(organization, correlationId, method, path, Ledger.Verdict.ACKNOWLEDGED, last, attempt);
                 }
                 if (last.status() == 409 && last.problem().equals("concurrent-modification")) {

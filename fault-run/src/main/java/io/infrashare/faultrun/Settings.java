@@ -16,9 +16,10 @@ import java.util.stream.Stream;
  * @param seed      for the order of kills and the pauses, so that a failing run can be repeated
  * @param directory where the processes keep their data and logs; emptied at the start
  * @param root      the repository, whose modules' runnable jars are started
+ * @param only      the one process to kill, or {@code null} for all of them in turn
  */
 record Settings(Duration duration, Duration pause, Duration downtime, int clients, Duration pace, long seed,
-                Path directory, Path root) {
+                Path directory, Path root, String only) {
 
     static final Duration DEFAULT_DURATION = Duration.ofMinutes(5);
 
@@ -35,7 +36,7 @@ record Settings(Duration duration, Duration pause, Duration downtime, int client
 
     static Settings defaults(Path root, Path directory) {
         return new Settings(DEFAULT_DURATION, Duration.ofSeconds(5), Duration.ofSeconds(5), 4,
-                Duration.ofMillis(50), System.currentTimeMillis(), directory, root);
+                Duration.ofMillis(50), System.currentTimeMillis(), directory, root, null);
     }
 
     static Settings parse(String[] args, Path root) {
@@ -50,17 +51,19 @@ record Settings(Duration duration, Duration pause, Duration downtime, int client
             settings = switch (option) {
                 case "--duration" -> s.withDuration(duration(value));
                 case "--pause" -> new Settings(s.duration, duration(value), s.downtime, s.clients, s.pace, s.seed,
-                        s.directory, s.root);
+                        s.directory, s.root, s.only);
                 case "--downtime" -> new Settings(s.duration, s.pause, duration(value), s.clients, s.pace, s.seed,
-                        s.directory, s.root);
+                        s.directory, s.root, s.only);
                 case "--clients" -> new Settings(s.duration, s.pause, s.downtime, Integer.parseInt(value), s.pace,
-                        s.seed, s.directory, s.root);
+                        s.seed, s.directory, s.root, s.only);
                 case "--pace" -> new Settings(s.duration, s.pause, s.downtime, s.clients, duration(value), s.seed,
-                        s.directory, s.root);
+                        s.directory, s.root, s.only);
                 case "--seed" -> new Settings(s.duration, s.pause, s.downtime, s.clients, s.pace,
-                        Long.parseLong(value), s.directory, s.root);
+                        Long.parseLong(value), s.directory, s.root, s.only);
                 case "--dir" -> new Settings(s.duration, s.pause, s.downtime, s.clients, s.pace, s.seed,
-                        Path.of(value), s.root);
+                        Path.of(value), s.root, s.only);
+                case "--only" -> new Settings(s.duration, s.pause, s.downtime, s.clients, s.pace, s.seed,
+                        s.directory, s.root, value);
                 default -> throw new IllegalArgumentException("unknown option: " + option);
             };
         }
@@ -68,7 +71,7 @@ record Settings(Duration duration, Duration pause, Duration downtime, int client
     }
 
     Settings withDuration(Duration duration) {
-        return new Settings(duration, pause, downtime, clients, pace, seed, directory, root);
+        return new Settings(duration, pause, downtime, clients, pace, seed, directory, root, only);
     }
 
     /** {@code 90s}, {@code 5m}, {@code 50ms} or an ISO-8601 duration such as {@code PT2M}. */

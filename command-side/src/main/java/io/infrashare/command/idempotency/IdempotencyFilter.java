@@ -83,7 +83,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(new BufferedBodyRequest(request, body), answer);
         } catch (IOException | ServletException | RuntimeException failure) {
-            store.release(scope);
+            try {
+                store.release(scope);
+            } catch (RuntimeException releaseFailure) {
+                // the database that failed the request may fail this too; the request's own failure is the answer
+                failure.addSuppressed(releaseFailure);
+                log.error("Idempotency-Key '{}' of {} could not be freed after a failure; it stays in progress "
+                        + "until it expires", scope.key(), scope.principal(), releaseFailure);
+            }
             throw failure;
         }
         keep(scope, answer);

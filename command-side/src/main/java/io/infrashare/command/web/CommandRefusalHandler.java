@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.infrashare.command.LostRace;
 import io.infrashare.command.project.CommandRefusedException;
 import io.infrashare.command.project.Consumer;
+import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -13,6 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -79,13 +85,25 @@ class CommandRefusalHandler {
         return lostRace();
     }
 
-    @ExceptionHandler(EventStoreException.class)
-    ProblemDetail eventStoreFailure(EventStoreException exception) {
+    /**
+     * The database failed under the command: a race lost on the database's side is a 409 like any other; anything
+     * else (the connection broke, the server is restarting) is a 503 with {@code Retry-After}. The command may or
+     * may not have been recorded, so the client repeats it, with the same {@code Idempotency-Key} if it sent one:
+     * a 5xx does not keep the key.
+     */
+    @ExceptionHandler({EventStoreException.class, JdbcException.class, CannotCreateTransactionException.class,
+            DataAccessResourceFailureException.class, TransientDataAccessResourceException.class})
+    ResponseEntity<ProblemDetail> storeFailure(RuntimeException exception) {
         if (LostRace.is(exception)) {
             log.info("Concurrent modification refused: {}", exception.getMessage());
-            return lostRace();
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(lostRace());
         }
-        throw exception;
+        log.warn("Command failed in the database, answered 503: {}", exception.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Event store unavailable",
+                        "The database could not be used; the command may not have been recorded. Repeat it, with "
+                                + "the same Idempotency-Key if it had one."));
     }
 
     private static ProblemDetail lostRace() {

@@ -22,7 +22,14 @@ final class Http {
     }
 
     Answer send(String token, HttpMethod method, String path, String json) {
+        return send(token, method, path, json, null);
+    }
+
+    Answer send(String token, HttpMethod method, String path, String json, String idempotencyKey) {
         var request = client.method(method).uri(path);
+        if (idempotencyKey != null) {
+            request = request.header("Idempotency-Key", idempotencyKey);
+        }
         if (token != null) {
             request = request.header("Authorization", "Bearer " + token);
         }

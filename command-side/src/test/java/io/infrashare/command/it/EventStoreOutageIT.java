@@ -1,0 +1,57 @@
+package io.infrashare.command.it;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+import java.sql.SQLException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
+
+/**
+ * The database went away in the middle of a command: the client must learn that nothing may have been recorded
+ * and that it may retry, never read a success. The gateway stands in for the event store failing, the way Axon
+ * reports a broken connection.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:outage;DB_CLOSE_DELAY=-1",
+        "axon.kafka.publisher.enabled=false"})
+class EventStoreOutageIT {
+
+    @MockitoBean
+    CommandGateway commands;
+
+    @Value("${local.server.port}")
+    int port;
+
+    @BeforeEach
+    void theEventStoreIsUnreachable() {
+        when(commands.sendAndWait(any())).thenThrow(new EventStoreException("Failed to read events for aggregate",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+    }
+
+    @Test
+    void aCommandTheEventStoreCouldNotTakeIsA503ProblemToRetry() {
+        Http.Answer answer = new Http(port).post("dev-ops", "/projects",
+                "{\"name\":\"Shared Infra\",\"abbreviation\":\"si\",\"ownerTeam\":\"ops\"}");
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.text("type")).isEqualTo("/problems/store-unavailable");
+    }
+
+    @Test
+    void withAnIdempotencyKeyToo() {
+        Http.Answer answer = new Http(port).send("dev-ops", HttpMethod.POST, "/projects",
+                "{\"name\":\"Shared Infra\",\"abbreviation\":\"si\",\"ownerTeam\":\"ops\"}", "key-1");
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.text("type")).isEqualTo("/problems/store-unavailable");
+    }
+}
