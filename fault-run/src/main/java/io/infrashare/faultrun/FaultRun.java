@@ -43,7 +43,8 @@ public final class FaultRun {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
             System.out.println("usage: fault-run [--duration 5m] [--clients 4] [--pause 5s] [--downtime 5s] "
-                    + "[--pace 50ms] [--seed n] [--dir ./data/fault-run]");
+                    + "[--pace 50ms] [--only kafka|postgresql|command-a|command-b|query-side] [--seed n] "
+                    + "[--dir ./data/fault-run]");
             return;
         }
         Path root = Path.of(System.getProperty("infrashare.root", "."));

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Loads the seed scenario into a running infrashare, with the demo principals of the `embedded` profile:
+#   Shared Infra (ops) provisions a US VPC and an EKS cluster in staging and an EU VPC in its eu environment, and
+#   shares them; ECommerce API takes the VPC and the cluster as staging's defaults, provisions its own cluster in
+#   production, references the shared cluster from a preview environment, and references an imported legacy
+#   database; Peering references the US and the EU VPC.
+# usage: demo/seed.sh [command-side URL, default http://localhost:8080]
+set -euo pipefail
+
+COMMAND="${1:-${COMMAND_URL:-http://localhost:8080}}"
+
+fail() {
+    echo "seed: $*" >&2
+    exit 1
+}
+
+# call <token> <method> <path> [json]: prints the body; fails on anything but a 2xx
+call() {
+    local token="$1" method="$2" path="$3" body="${4:-}" answer status
+    local args=(-sS -X "$method" -H "Authorization: Bearer $token" -H "X-Reason: demo seed" -w '\n%{http_code}')
+    [[ -z "$body" ]] || args+=(-H 'Content-Type: application/json' -d "$body")
+    answer="$(curl "${args[@]}" "$COMMAND$path")" || fail "$method $path: no answer from $COMMAND"
+    status="${answer##*$'\n'}"
+    answer="${answer%$'\n'*}"
+    [[ "$status" == 2* ]] || fail "$method $path answered $status: $answer"
+    printf '%s' "$answer"
+}
+
+# the "id" of a JSON answer, without needing jq
+id_of() {
+    sed -n 's/.*"id":"\([^"]*\)".*/\1/p' <<<"$1"
+}
+
+# Shared Infra: the ops team's networks and cluster
+call dev-ops POST /projects '{"name":"Shared Infra","abbreviation":"si","ownerTeam":"ops"}' >/dev/null
+call dev-ops POST /projects/si/environments '{"name":"Staging","abbreviation":"staging","labels":{"tier":"staging"}}' >/dev/null
+call dev-ops POST /projects/si/environments '{"name":"EU","abbreviation":"eu","labels":{"region":"eu-west-1"}}' >/dev/null
+call dev-ops POST /projects/si/packages '{"name":"vpc","bundle":"aws-vpc","resourceType":"aws-vpc"}' >/dev/null
+call dev-ops POST /projects/si/packages '{"name":"eks","bundle":"aws-eks-cluster","resourceType":"kubernetes-cluster"}' >/dev/null
+US_VPC="$(id_of "$(call dev-ops POST /environments/si-staging/resources \
+    '{"package":"vpc","name":"US VPC","attributes":{"region":"us-east-1","cidr":"10.0.0.0/16"}}')")"
+EKS="$(id_of "$(call dev-ops POST /environments/si-staging/resources \
+    '{"package":"eks","name":"Shared EKS","attributes":{"region":"us-east-1","version":"1.31"}}')")"
+EU_VPC="$(id_of "$(call dev-ops POST /environments/si-eu/resources \
+    '{"package":"vpc","name":"EU VPC","attributes":{"region":"eu-west-1","cidr":"10.1.0.0/16"}}')")"
+
+# ECommerce API and Peering, then the shares they need
+call dev-ecomm POST /projects '{"name":"ECommerce API","abbreviation":"ecomm","ownerTeam":"ecommerce"}' >/dev/null
+call dev-ops POST /projects '{"name":"Peering","abbreviation":"peering","ownerTeam":"ops"}' >/dev/null
+call dev-ops PUT "/resources/$US_VPC/shares/ecomm" >/dev/null
+call dev-ops PUT "/resources/$EKS/shares/ecomm" >/dev/null
+call dev-ops PUT "/resources/$US_VPC/shares/peering" >/dev/null
+call dev-ops PUT "/resources/$EU_VPC/shares/peering" >/dev/null
+
+# ECommerce API: staging takes the shared VPC and cluster as defaults and the legacy database as a reference
+call dev-ecomm POST /projects/ecomm/environments '{"name":"Staging","abbreviation":"staging","labels":{"tier":"staging"}}' >/dev/null
+call dev-ecomm POST /projects/ecomm/environments '{"name":"Production","abbreviation":"production","labels":{"tier":"production"}}' >/dev/null
+call dev-ecomm POST /projects/ecomm/packages '{"name":"cluster","bundle":"aws-eks-cluster","resourceType":"kubernetes-cluster"}' >/dev/null
+call dev-ecomm POST /projects/ecomm/packages '{"name":"db","bundle":"aws-rds-postgres","resourceType":"postgresql"}' >/dev/null
+LEGACY_DB="$(id_of "$(call dev-ecomm POST /projects/ecomm/resources \
+    '{"type":"postgresql","name":"legacy orders db","attributes":{"host":"orders.legacy.internal"}}')")"
+call dev-ecomm PUT /environments/ecomm-staging/defaults/aws-vpc "{\"resource\":\"$US_VPC\"}" >/dev/null
+call dev-ecomm PUT /environments/ecomm-staging/defaults/kubernetes-cluster "{\"resource\":\"$EKS\"}" >/dev/null
+call dev-ecomm PUT /environments/ecomm-staging/remote-references/db "{\"resource\":\"$LEGACY_DB\"}" >/dev/null
+# production runs its own cluster and uses the legacy database too
+call dev-ecomm POST /environments/ecomm-production/resources \
+    '{"package":"cluster","name":"Production EKS","attributes":{"region":"us-east-1","version":"1.31"}}' >/dev/null
+call dev-ecomm PUT /environments/ecomm-production/remote-references/db "{\"resource\":\"$LEGACY_DB\"}" >/dev/null
+# a preview environment forked from staging references the shared cluster from its cluster package
+call dev-ecomm POST /projects/ecomm/environments '{"name":"Preview PR 42","abbreviation":"pr42","forkOf":"ecomm-staging","labels":{"pull-request":"42"}}' >/dev/null
+call dev-ecomm PUT /environments/ecomm-pr42/remote-references/cluster "{\"resource\":\"$EKS\"}" >/dev/null
+
+# Peering: one environment referencing both VPCs
+call dev-ops POST /projects/peering/environments '{"name":"Global","abbreviation":"global"}' >/dev/null
+call dev-ops POST /projects/peering/packages '{"name":"usvpc","bundle":"aws-vpc","resourceType":"aws-vpc"}' >/dev/null
+call dev-ops POST /projects/peering/packages '{"name":"euvpc","bundle":"aws-vpc","resourceType":"aws-vpc"}' >/dev/null
+call dev-ops PUT /environments/peering-global/remote-references/usvpc "{\"resource\":\"$US_VPC\"}" >/dev/null
+call dev-ops PUT /environments/peering-global/remote-references/euvpc "{\"resource\":\"$EU_VPC\"}" >/dev/null
+
+echo "US_VPC=$US_VPC EU_VPC=$EU_VPC EKS=$EKS LEGACY_DB=$LEGACY_DB"
