@@ -1,0 +1,87 @@
+package io.infrashare.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code docker-compose.yml} checked without a Docker engine: against the Compose Specification's JSON Schema
+ * ({@code compose-spec.json}, Apache-2.0, from github.com/compose-spec/compose-spec), then for what the stack needs
+ * to start in order and to keep every acknowledged event.
+ */
+class ComposeFileTest {
+
+    private static JsonNode compose;
+
+    /** With SnakeYAML, which resolves the file's anchors and {@code <<} merge keys as Compose does. */
+    @BeforeAll
+    static void read() throws IOException {
+        Object document = new Yaml().load(Files.readString(Path.of(System.getProperty("infrashare.root", ".."))
+                .resolve("docker-compose.yml")));
+        compose = new ObjectMapper().valueToTree(document);
+    }
+
+    @Test
+    void theFileFollowsTheComposeSpecification() throws IOException {
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+                .getSchema(SchemaLocation.of("classpath:compose-spec.json"));
+
+        List<Error> errors = schema.validate(compose);
+
+        assertThat(errors).extracting(Error::toString).isEmpty();
+    }
+
+    @Test
+    void everyServiceWaitsForHealthyDependenciesThatExistAndHasAHealthCheck() {
+        List<String> services = new ArrayList<>();
+        compose.path("services").fieldNames().forEachRemaining(services::add);
+        assertThat(services).contains("postgres", "command-side", "query-side");
+
+        compose.path("services").fields().forEachRemaining(service -> {
+            assertThat(service.getValue().path("healthcheck").path("test").isMissingNode())
+                    .as(service.getKey() + " has a health check").isFalse();
+            service.getValue().path("depends_on").fields().forEachRemaining(dependency -> {
+                assertThat(services).as(service.getKey() + " depends on a service of the file")
+                        .contains(dependency.getKey());
+                assertThat(dependency.getValue().path("condition").asText()).isEqualTo("service_healthy");
+            });
+        });
+    }
+
+    @Test
+    void theAppsRunOnPostgresqlAndTheTopicHasAReplicaOnEachOfTheThreeBrokers() {
+        List<String> brokers = new ArrayList<>();
+        compose.path("services").fieldNames().forEachRemaining(name -> {
+            if (name.startsWith("kafka")) {
+                brokers.add(name);
+            }
+        });
+        JsonNode commandSide = compose.at("/services/command-side/environment");
+        JsonNode querySide = compose.at("/services/query-side/environment");
+
+        assertThat(brokers).hasSize(3);
+        assertThat(commandSide.path("SPRING_PROFILES_ACTIVE").asText()).contains("postgres");
+        assertThat(querySide.path("SPRING_PROFILES_ACTIVE").asText()).contains("postgres");
+        assertThat(commandSide.path("INFRASHARE_TOPIC_REPLICATION_FACTOR").asInt()).isEqualTo(brokers.size());
+        for (String broker : brokers) {
+            assertThat(compose.at("/services/" + broker + "/environment/KAFKA_MIN_INSYNC_REPLICAS").asInt())
+                    .as("an acknowledged write is on two brokers").isEqualTo(2);
+            assertThat(commandSide.path("KAFKA_BOOTSTRAP_SERVERS").asText()).contains(broker + ":");
+        }
+    }
+}
