@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.infrashare.command.LostRace;
 import io.infrashare.command.project.CommandRefusedException;
 import io.infrashare.command.project.Consumer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -26,6 +27,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import io.infrashare.support.CurrentCaller;
 import io.infrashare.support.Problems;
 
 import java.util.List;
@@ -37,9 +39,17 @@ class CommandRefusalHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CommandRefusalHandler.class);
 
+    private final MeterRegistry meters;
+
+    CommandRefusalHandler(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
     @ExceptionHandler(CommandRefusedException.class)
     ProblemDetail refused(CommandRefusedException refusal) {
-        log.info("Command refused ({}): {}", refusal.code().type(), refusal.getMessage());
+        log.info("Command refused ({}) for {}: {}", refusal.code().type(), CurrentCaller.get().name(),
+                refusal.getMessage());
+        counted(refusal.code().type());
         ProblemDetail problem = Problems.of(HttpStatusCode.valueOf(refusal.code().status()), refusal.code().type(),
                 refusal.code().title(), refusal.getMessage());
         if (!refusal.consumers().isEmpty()) {
@@ -63,6 +73,7 @@ class CommandRefusalHandler {
     /** Aggregate ids are {@code organization/project}; only the project is the caller's to see. */
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException exception) {
+        counted("not-found");
         String id = String.valueOf(exception.getAggregateIdentifier());
         String project = id.substring(id.indexOf('/') + 1);
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "Project " + project + " does not exist.");
@@ -70,6 +81,7 @@ class CommandRefusalHandler {
 
     @ExceptionHandler(AggregateStreamCreationException.class)
     ProblemDetail alreadyExists(AggregateStreamCreationException exception) {
+        counted("already-exists");
         return Problems.of(HttpStatus.CONFLICT, "already-exists", "Already exists",
                 "A project with this abbreviation already exists.");
     }
@@ -81,6 +93,7 @@ class CommandRefusalHandler {
      */
     @ExceptionHandler({ConcurrencyException.class, ConcurrencyFailureException.class})
     ProblemDetail concurrentChange(RuntimeException exception) {
+        counted("concurrent-modification");
         log.info("Concurrent modification refused: {}", exception.getMessage());
         return lostRace();
     }
@@ -96,6 +109,7 @@ class CommandRefusalHandler {
     ResponseEntity<ProblemDetail> storeFailure(RuntimeException exception) {
         if (LostRace.is(exception)) {
             log.info("Concurrent modification refused: {}", exception.getMessage());
+            counted("concurrent-modification");
             return ResponseEntity.status(HttpStatus.CONFLICT).body(lostRace());
         }
         log.warn("Command failed in the database, answered 503: {}", exception.toString());
@@ -104,6 +118,11 @@ class CommandRefusalHandler {
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Event store unavailable",
                         "The database could not be used; the command may not have been recorded. Repeat it, with "
                                 + "the same Idempotency-Key if it had one."));
+    }
+
+    /** Refusals by problem type, for dashboards: {@code infrashare.commands.refused}. */
+    private void counted(String type) {
+        meters.counter("infrashare.commands.refused", "type", type).increment();
     }
 
     private static ProblemDetail lostRace() {

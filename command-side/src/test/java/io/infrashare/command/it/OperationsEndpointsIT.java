@@ -1,0 +1,57 @@
+package io.infrashare.command.it;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a platform team points its probes and its Prometheus at. */
+@AutoConfigureObservability(tracing = false)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:operations;DB_CLOSE_DELAY=-1",
+        "axon.kafka.publisher.enabled=false"})
+class OperationsEndpointsIT {
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void readinessNeedsTheDatabaseAndLivenessOnlyTheProcess() {
+        Http http = new Http(port);
+
+        Http.Answer readiness = http.send(null, HttpMethod.GET, "/actuator/health/readiness", null);
+        Http.Answer liveness = http.send(null, HttpMethod.GET, "/actuator/health/liveness", null);
+
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.text("status")).isEqualTo("UP");
+        assertThat(liveness.status()).isEqualTo(200);
+        Http.Answer detailed = http.send("dev-admin", HttpMethod.GET, "/actuator/health/readiness", null);
+        assertThat(detailed.body().path("components").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("db", "readinessState");
+    }
+
+    @Test
+    void prometheusCountsRefusalsByTypeForCallersWithAToken() {
+        Http http = new Http(port);
+        assertThat(http.put("dev-ecomm", "/environments/nope-staging/defaults/aws-vpc",
+                "{\"resource\":\"00000000-0000-0000-0000-000000000000\"}").status()).isEqualTo(404);
+        assertThat(http.put("dev-auditor", "/resource-types/spark-cluster", "{\"defaultable\":true}").status())
+                .isEqualTo(403);
+
+        RestClient client = RestClient.create("http://localhost:" + port);
+        String scrape = client.get().uri("/actuator/prometheus").header("Authorization", "Bearer dev-admin")
+                .retrieve().body(String.class);
+        int anonymous = client.get().uri("/actuator/prometheus").exchange((request, response) ->
+                response.getStatusCode().value());
+
+        assertThat(scrape.lines().filter(line -> line.startsWith("infrashare_commands_refused_total{")))
+                .anyMatch(line -> line.contains("type=\"not-found\""))
+                .anyMatch(line -> line.contains("type=\"forbidden\""));
+        assertThat(scrape).contains("http_server_requests_seconds_count");
+        assertThat(anonymous).isEqualTo(401);
+    }
+}
