@@ -1,7 +1,14 @@
 package io.infrashare.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.apache.catalina.core.StandardHost;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
@@ -38,6 +45,8 @@ public class ServiceSupportAutoConfiguration implements WebMvcConfigurer {
      * The body limit runs right after Spring Security's filter chain: callers are known, and 401 comes first.
      * Filters that read the body themselves come after it, so that the limit applies to them too.
      */
+    private static final String BEARER = "bearer";
+
     public static final int BODY_LIMIT_FILTER_ORDER = SecurityProperties.DEFAULT_FILTER_ORDER + 1;
 
     @Bean
@@ -49,6 +58,10 @@ public class ServiceSupportAutoConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
+                        // the API's description is no secret; trying it out in Swagger UI takes a token
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**")
+                        .permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
@@ -59,6 +72,22 @@ public class ServiceSupportAutoConfiguration implements WebMvcConfigurer {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .build();
+    }
+
+    static {
+        // the caller comes from the bearer token, not from parameters of the operation
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
+
+    /** The document's title and the bearer token every operation takes. */
+    @Bean
+    OpenAPI serviceDescription(@Value("${spring.application.name}") String name,
+                               @Value("${infrashare.api.description:}") String description) {
+        return new OpenAPI()
+                .info(new Info().title(name).version("1").description(description))
+                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer")))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
     @Bean

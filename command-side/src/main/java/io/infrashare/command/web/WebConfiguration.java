@@ -1,5 +1,11 @@
 package io.infrashare.command.web;
 
+import io.infrashare.command.project.Requester;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -9,8 +15,25 @@ import java.util.List;
 @Configuration
 class WebConfiguration implements WebMvcConfigurer {
 
+    static {
+        // the requester comes from the bearer token and X-Reason, not from parameters of the operation
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Requester.class);
+    }
+
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new RequesterResolver());
+    }
+
+    /** The headers every command reads, in the OpenAPI document. */
+    @Bean
+    OperationCustomizer commandHeaders() {
+        return (operation, handler) -> operation
+                .addParametersItem(new HeaderParameter().name("X-Reason").required(false)
+                        .description("Why, for the audit log (at most 1000 characters)")
+                        .schema(new StringSchema().maxLength(1000)))
+                .addParametersItem(new HeaderParameter().name("Idempotency-Key").required(false)
+                        .description("Repeats with this key get the first answer instead of running again")
+                        .schema(new StringSchema().maxLength(200)));
     }
 }

@@ -1,0 +1,73 @@
+package io.infrashare.command.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.client.RestClient;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The OpenAPI document describes every command of API.md, and anyone may read it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:openapi;DB_CLOSE_DELAY=-1",
+        "axon.kafka.publisher.enabled=false"})
+class OpenApiDocumentIT {
+
+    /** The command table of API.md, as written there. */
+    static final List<String> COMMANDS = List.of(
+            "POST /projects",
+            "POST /projects/{project}/environments",
+            "DELETE /environments/{env}",
+            "POST /projects/{project}/packages",
+            "POST /environments/{env}/resources",
+            "POST /projects/{project}/resources",
+            "PATCH /resources/{id}",
+            "POST /resources/{id}/decommission",
+            "PUT /resources/{id}/shares/{project}",
+            "DELETE /resources/{id}/shares/{project}",
+            "PUT /environments/{env}/defaults/{type}",
+            "DELETE /environments/{env}/defaults/{type}",
+            "PUT /environments/{env}/remote-references/{package}",
+            "DELETE /environments/{env}/remote-references/{package}",
+            "PUT /resource-types/{type}");
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void everyCommandOfTheContractIsDocumentedWithItsBearerToken() {
+        Http.Answer answer = new Http(port).send(null, HttpMethod.GET, "/v3/api-docs", null);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(operations(answer.body())).containsAll(COMMANDS.stream().map(OpenApiDocumentIT::shape).toList());
+        assertThat(answer.body().at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        assertThat(answer.body().findValuesAsText("name")).as("the caller comes from the token, not a parameter")
+                .doesNotContain("requester", "caller");
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        String page = RestClient.create("http://localhost:" + port).get().uri("/swagger-ui/index.html")
+                .retrieve().body(String.class);
+
+        assertThat(page).contains("swagger-ui");
+    }
+
+    /** "METHOD /path" for each operation, path variables written {} whatever their names. */
+    static List<String> operations(JsonNode document) {
+        List<String> operations = new ArrayList<>();
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(
+                method -> operations.add(shape(method.toUpperCase(Locale.ROOT) + " " + path.getKey()))));
+        return operations;
+    }
+
+    static String shape(String operation) {
+        return operation.replaceAll("\\{[^}]*}", "{}");
+    }
+}

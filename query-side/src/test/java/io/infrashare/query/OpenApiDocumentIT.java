@@ -1,0 +1,58 @@
+package io.infrashare.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.infrashare.events.Topic;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The OpenAPI document describes every query of API.md, and anyone may read it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "spring.datasource.url=jdbc:h2:mem:openapi;DB_CLOSE_DELAY=-1"})
+@EmbeddedKafka(kraft = true, partitions = 1, topics = Topic.NAME)
+class OpenApiDocumentIT {
+
+    /** The query table of API.md, as written there. */
+    static final List<String> QUERIES = List.of(
+            "GET /environments/{env}/consumption",
+            "GET /resources/{id}",
+            "GET /resources/{id}/consumers",
+            "GET /projects",
+            "GET /projects/{project}",
+            "GET /audit");
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void everyQueryOfTheContractIsDocumentedWithItsParameters() {
+        JsonNode document = http.getForObject("/v3/api-docs", JsonNode.class);
+
+        assertThat(operations(document)).containsAll(QUERIES.stream().map(OpenApiDocumentIT::shape).toList());
+        assertThat(document.at("/paths/~1audit/get/parameters").findValuesAsText("name"))
+                .contains("project", "environment", "resource", "actor", "type", "from", "to", "after", "limit");
+        assertThat(document.at("/paths/~1environments~1{environment}~1consumption/get/parameters")
+                .findValuesAsText("name")).contains("at");
+        assertThat(document.findValuesAsText("name")).doesNotContain("caller");
+    }
+
+    private static List<String> operations(JsonNode document) {
+        List<String> operations = new ArrayList<>();
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(
+                method -> operations.add(shape(method.toUpperCase(Locale.ROOT) + " " + path.getKey()))));
+        return operations;
+    }
+
+    private static String shape(String operation) {
+        return operation.replaceAll("\\{[^}]*}", "{}");
+    }
+}
