@@ -122,6 +122,14 @@ public class ServiceSupportAutoConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /** Inside the security chain, so that the line names the principal. */
+    @Bean
+    FilterRegistrationBean<RequestLog> requestLog() {
+        FilterRegistrationBean<RequestLog> registration = new FilterRegistrationBean<>(new RequestLog());
+        registration.setOrder(BODY_LIMIT_FILTER_ORDER);
+        return registration;
+    }
+
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CurrentCaller());
