@@ -9,7 +9,9 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.apache.catalina.core.StandardHost;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,6 +26,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -34,11 +37,12 @@ import java.util.List;
 /**
  * Stateless bearer-token security for both services: health is public, everything else needs a principal, request
  * bodies are limited in size, and refusals are problems. Under the {@code embedded} profile the tokens are the demo
- * principals of API.md.
+ * principals of API.md; under any other, JWTs of the configured issuer, read by {@link JwtPrincipals}.
  */
-@AutoConfiguration(before = SecurityAutoConfiguration.class)
+// before Spring Boot's security: this chain replaces its default ones, the resource server's included
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
 @Import(RequestProblemHandler.class)
-@EnableConfigurationProperties(HttpProperties.class)
+@EnableConfigurationProperties({HttpProperties.class, JwtClaimsProperties.class})
 public class ServiceSupportAutoConfiguration implements WebMvcConfigurer {
 
     /**
@@ -50,7 +54,17 @@ public class ServiceSupportAutoConfiguration implements WebMvcConfigurer {
     public static final int BODY_LIMIT_FILTER_ORDER = SecurityProperties.DEFAULT_FILTER_ORDER + 1;
 
     @Bean
-    SecurityFilterChain serviceSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain serviceSecurity(HttpSecurity http, ObjectMapper json,
+                                        ObjectProvider<OpaqueTokenIntrospector> demoPrincipals,
+                                        ObjectProvider<JwtDecoder> jwtDecoders,
+                                        JwtClaimsProperties claims) throws Exception {
+        boolean demo = demoPrincipals.getIfAvailable() != null;
+        if (!demo && jwtDecoders.getIfAvailable() == null) {
+            // instead of Spring's bare "no JwtDecoder bean": whom to trust must be configured
+            throw new IllegalStateException("No JWT issuer is configured. Set SPRING_SECURITY_OAUTH2_RESOURCESERVER_"
+                    + "JWT_ISSUER_URI, _JWK_SET_URI or _PUBLIC_KEY_LOCATION (and _AUDIENCES), or run the embedded "
+                    + "profile for the demo principals.");
+        }
         ProblemResponses problems = new ProblemResponses(json);
         return http
                 .csrf(AbstractHttpConfigurer::disable)
@@ -64,10 +78,15 @@ public class ServiceSupportAutoConfiguration implements WebMvcConfigurer {
                         .permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
-                .oauth2ResourceServer(server -> server
-                        .opaqueToken(token -> { })
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
+                .oauth2ResourceServer(server -> {
+                    // the embedded profile's demo tokens, or else JWTs verified against the configured issuer
+                    if (demo) {
+                        server.opaqueToken(token -> { });
+                    } else {
+                        server.jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtPrincipals(claims)));
+                    }
+                    server.authenticationEntryPoint(problems).accessDeniedHandler(problems);
+                })
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))

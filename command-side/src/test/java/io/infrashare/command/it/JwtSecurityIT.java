@@ -1,0 +1,176 @@
+package io.infrashare.command.it;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.infrashare.command.CommandApplication;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Outside the embedded profile callers present JWTs signed by the configured issuer's key, for the configured
+ * audience; the organization, name, teams and roles come from their claims. Tokens are minted here with a key pair
+ * of the test's own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:jwt;DB_CLOSE_DELAY=-1",
+        "axon.kafka.publisher.enabled=false",
+        "spring.security.oauth2.resourceserver.jwt.audiences=infrashare"})
+@ActiveProfiles("production")
+class JwtSecurityIT {
+
+    private static final KeyPair ISSUER = keyPair();
+    private static final KeyPair STRANGER = keyPair();
+
+    @Value("${local.server.port}")
+    int port;
+
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) throws IOException {
+        Path key = Files.createTempFile("issuer", ".pem");
+        Files.writeString(key, "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(ISSUER.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n");
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + key);
+    }
+
+    private static KeyPair keyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JWTClaimsSet.Builder claims(String name, String organization, List<String> teams) {
+        return new JWTClaimsSet.Builder()
+                .subject("user-" + name)
+                .claim("preferred_username", name)
+                .claim("org", organization)
+                .claim("teams", teams)
+                .audience("infrashare")
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)));
+    }
+
+    private static String signed(JWTClaimsSet claims, KeyPair key) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+            jwt.sign(new RSASSASigner(key.getPrivate()));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String olivia() {
+        return signed(claims("olivia", "acme", List.of("ops")).build(), ISSUER);
+    }
+
+    private Http.Answer createProject(String token, String abbreviation) {
+        return new Http(port).post(token, "/projects",
+                "{\"name\":\"Shared Infra\",\"abbreviation\":\"" + abbreviation + "\",\"ownerTeam\":\"ops\"}");
+    }
+
+    @Test
+    void aTokenOfTheIssuerForThisAudienceActsAsItsClaimsSay() {
+        assertThat(createProject(olivia(), "jwtok").status()).isEqualTo(201);
+        assertThat(new Http(port).post(olivia(), "/projects/jwtok/environments",
+                "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}").status()).isEqualTo(201);
+    }
+
+    @Test
+    void aTeamTheTokenDoesNotNameIsNotTheCallers() {
+        String eric = signed(claims("eric", "acme", List.of("ecommerce")).build(), ISSUER);
+
+        Http.Answer answer = createProject(eric, "notmine");
+
+        assertThat(answer.status()).isEqualTo(403);
+    }
+
+    @Test
+    void withoutATokenTheAnswerIs401() {
+        Http.Answer answer = createProject(null, "anon");
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.text("type")).isEqualTo("/problems/unauthenticated");
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        String expired = signed(claims("olivia", "acme", List.of("ops"))
+                .issueTime(Date.from(Instant.now().minusSeconds(3600)))
+                .expirationTime(Date.from(Instant.now().minusSeconds(1800))).build(), ISSUER);
+
+        assertThat(createProject(expired, "expired").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyIsRefused() {
+        assertThat(createProject(signed(claims("olivia", "acme", List.of("ops")).build(), STRANGER), "forged")
+                .status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefused() {
+        String elsewhere = signed(claims("olivia", "acme", List.of("ops")).audience("billing").build(), ISSUER);
+
+        assertThat(createProject(elsewhere, "billing").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenWithoutAnOrganizationIsRefused() {
+        String nowhere = signed(claims("olivia", null, List.of("ops")).build(), ISSUER);
+
+        assertThat(createProject(nowhere, "nowhere").status()).isEqualTo(401);
+    }
+
+    @Test
+    void anotherOrganizationsProjectDoesNotExistForTheCaller() {
+        assertThat(createProject(olivia(), "acmeonly").status()).isEqualTo(201);
+        String gus = signed(claims("gus", "globex", List.of("ops")).build(), ISSUER);
+
+        Http.Answer answer = new Http(port).post(gus, "/projects/acmeonly/environments",
+                "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}");
+
+        assertThat(answer.status()).isEqualTo(404);
+    }
+
+    @Test
+    void theDemoTokensDoNotExistOutsideTheEmbeddedProfile() {
+        assertThat(createProject("dev-ops", "demo").status()).isEqualTo(401);
+    }
+
+    @Test
+    void withoutAnIssuerTheServiceRefusesToStartAndSaysWhatToSet() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(CommandApplication.class).profiles("production").run(
+                "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:noissuer;DB_CLOSE_DELAY=-1",
+                "--axon.kafka.publisher.enabled=false").close())
+                .hasStackTraceContaining("No JWT issuer is configured");
+    }
+}

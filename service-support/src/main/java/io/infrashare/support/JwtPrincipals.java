@@ -1,0 +1,51 @@
+package io.infrashare.support;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthentication;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the caller from a verified JWT's claims into the same principal the demo tokens give, so the rest of the
+ * service does not know which kind of token it was.
+ */
+class JwtPrincipals implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    private final JwtClaimsProperties claims;
+
+    JwtPrincipals(JwtClaimsProperties claims) {
+        this.claims = claims;
+    }
+
+    @Override
+    public AbstractAuthenticationToken convert(Jwt jwt) {
+        String organization = jwt.getClaimAsString(claims.organization());
+        if (organization == null || organization.isBlank()) {
+            throw new InvalidBearerTokenException("The token has no '" + claims.organization() + "' claim naming "
+                    + "the caller's organization");
+        }
+        String name = jwt.hasClaim(claims.name()) ? jwt.getClaimAsString(claims.name()) : jwt.getSubject();
+        Map<String, Object> attributes = Map.of("sub", name,
+                CallerAttributes.ORGANIZATION, organization,
+                CallerAttributes.TEAMS, strings(jwt.getClaim(claims.teams())),
+                CallerAttributes.ROLES, strings(jwt.getClaim(claims.roles())));
+        var principal = new DefaultOAuth2AuthenticatedPrincipal(name, attributes, List.of());
+        var token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, jwt.getTokenValue(),
+                jwt.getIssuedAt(), jwt.getExpiresAt());
+        return new BearerTokenAuthentication(principal, token, List.of());
+    }
+
+    private static List<String> strings(Object claim) {
+        if (claim instanceof Collection<?> values) {
+            return values.stream().map(String::valueOf).toList();
+        }
+        return claim == null ? List.of() : List.of(String.valueOf(claim));
+    }
+}
