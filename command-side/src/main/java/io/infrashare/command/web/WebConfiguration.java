@@ -1,10 +1,15 @@
 package io.infrashare.command.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrashare.command.project.Requester;
+import io.infrashare.support.ServiceSupportAutoConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -13,6 +18,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import java.util.List;
 
 @Configuration
+@EnableConfigurationProperties(RateLimitProperties.class)
 class WebConfiguration implements WebMvcConfigurer {
 
     static {
@@ -23,6 +29,16 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new RequesterResolver());
+    }
+
+    /** After security, which names the principal, and before the idempotency key is taken. */
+    @Bean
+    FilterRegistrationBean<WriteRateLimit> writeRateLimit(RateLimitProperties limit, ObjectMapper json,
+                                                          MeterRegistry meters) {
+        FilterRegistrationBean<WriteRateLimit> registration =
+                new FilterRegistrationBean<>(new WriteRateLimit(limit, json, meters));
+        registration.setOrder(ServiceSupportAutoConfiguration.BODY_LIMIT_FILTER_ORDER);
+        return registration;
     }
 
     /** The headers every command reads, in the OpenAPI document. */

@@ -1,0 +1,42 @@
+package io.infrashare.command.it;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A principal over its write rate gets a 429 to retry later, and records nothing; other principals go on. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:rate;DB_CLOSE_DELAY=-1",
+        "axon.kafka.publisher.enabled=false",
+        "infrashare.rate-limit.writes-per-second=1",
+        "infrashare.rate-limit.burst=3"})
+class RateLimitIT {
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void writesOverTheBurstAreRefusedWithRetryAfterWhileOthersGoOn() {
+        Http http = new Http(port);
+        List<Http.Answer> answers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            answers.add(http.post("dev-ops", "/projects",
+                    "{\"name\":\"Project " + i + "\",\"abbreviation\":\"rate" + i + "\",\"ownerTeam\":\"ops\"}"));
+        }
+
+        assertThat(answers).extracting(Http.Answer::status).containsExactly(201, 201, 201, 429, 429);
+        assertThat(answers.get(3).text("type")).isEqualTo("/problems/rate-limited");
+        assertThat(answers.get(3).text("detail")).contains("olivia").contains("retry after");
+        assertThat(http.post("dev-ops", "/projects",
+                "{\"name\":\"Project 3\",\"abbreviation\":\"rate3\",\"ownerTeam\":\"ops\"}").status())
+                .as("the refused write was not recorded: creating it is not a 409").isIn(201, 429);
+        assertThat(http.post("dev-ecomm", "/projects",
+                "{\"name\":\"Shop\",\"abbreviation\":\"shop\",\"ownerTeam\":\"ecommerce\"}").status())
+                .as("another principal has a bucket of its own").isEqualTo(201);
+    }
+}
