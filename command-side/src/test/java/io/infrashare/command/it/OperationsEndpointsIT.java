@@ -20,7 +20,7 @@ class OperationsEndpointsIT {
     int port;
 
     @Test
-    void readinessNeedsTheDatabaseAndLivenessOnlyTheProcess() {
+    void readinessNeedsTheDatabaseShowsThePublicationAndLivenessOnlyTheProcess() {
         Http http = new Http(port);
 
         Http.Answer readiness = http.send(null, HttpMethod.GET, "/actuator/health/readiness", null);
@@ -31,7 +31,7 @@ class OperationsEndpointsIT {
         assertThat(liveness.status()).isEqualTo(200);
         Http.Answer detailed = http.send("dev-admin", HttpMethod.GET, "/actuator/health/readiness", null);
         assertThat(detailed.body().path("components").fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("db", "readinessState");
+                .containsExactlyInAnyOrder("db", "readinessState", "publication");
     }
 
     @Test
