@@ -1,5 +1,8 @@
 package io.infrashare.faultrun;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Commands {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Commands.class);
+    private static final Logger log = LoggerFactory.getLogger(Commands.class);
 
     static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(15);
     static final Duration GIVE_UP_AFTER = Duration.ofSeconds(60);

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -150,7 +151,7 @@ record Figures(long acknowledged, long refused, long unknown, long stored, long 
         for (List<Evidence.AppliedEntry> entries : organizations.values()) {
             entries.sort(Comparator.comparingLong(Evidence.AppliedEntry::position));
             List<Evidence.StoredEvent> events = entries.stream().map(entry -> stored.get(entry.id()))
-                    .filter(java.util.Objects::nonNull).toList();
+                    .filter(Objects::nonNull).toList();
             inversions += inversions(events, "in the read models", problems);
             long previous = -1;
             for (Evidence.AppliedEntry entry : entries) {

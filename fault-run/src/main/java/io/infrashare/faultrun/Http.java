@@ -9,6 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** HTTP as a client of infrashare does it: a bearer token, a correlation id, an idempotency key for writes. */
 final class Http {
@@ -58,18 +61,18 @@ final class Http {
     }
 
     /** The lines of an NDJSON answer. */
-    java.util.List<JsonNode> lines(int port, String token, String path) throws IOException, InterruptedException {
+    List<JsonNode> lines(int port, String token, String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofMinutes(2))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/x-ndjson")
                 .GET().build();
-        HttpResponse<java.util.stream.Stream<String>> response =
+        HttpResponse<Stream<String>> response =
                 client.send(request, HttpResponse.BodyHandlers.ofLines());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + path + " answered " + response.statusCode());
         }
-        java.util.List<JsonNode> lines = new java.util.ArrayList<>();
+        List<JsonNode> lines = new ArrayList<>();
         try (var stream = response.body()) {
             for (String line : (Iterable<String>) stream::iterator) {
                 if (!line.isBlank()) {

@@ -15,7 +15,9 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -102,7 +104,7 @@ class ProjectionLag implements SmartLifecycle {
 
     private Map<TopicPartition, Long> offsets(OffsetSpec spec)
             throws InterruptedException, ExecutionException, TimeoutException {
-        var partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames()
+        var partitions = admin.describeTopics(List.of(topic)).allTopicNames()
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic).partitions().stream()
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .collect(Collectors.toMap(Function.identity(), partition -> spec));
@@ -113,7 +115,7 @@ class ProjectionLag implements SmartLifecycle {
     @Override
     public void stop() {
         executor.shutdownNow();
-        admin.close(java.time.Duration.ofSeconds(TIMEOUT_SECONDS));
+        admin.close(Duration.ofSeconds(TIMEOUT_SECONDS));
     }
 
     @Override
