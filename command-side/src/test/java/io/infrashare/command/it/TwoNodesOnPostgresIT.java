@@ -148,8 +148,12 @@ class TwoNodesOnPostgresIT {
         for (int preview = 0; preview < PREVIEWS; preview++) {
             String abbreviation = "pr" + client + "x" + preview;
             String environment = "app-" + abbreviation;
-            answers.add(http.post("dev-ecomm", "/projects/app/environments",
-                    "{\"name\":\"Preview\",\"abbreviation\":\"" + abbreviation + "\",\"forkOf\":\"app-staging\"}"));
+            Http.Answer created = http.post("dev-ecomm", "/projects/app/environments",
+                    "{\"name\":\"Preview\",\"abbreviation\":\"" + abbreviation + "\",\"forkOf\":\"app-staging\"}");
+            answers.add(created);
+            if (created.status() != 201) {
+                continue; // a creation that kept losing races: its preview's later steps would be 404s
+            }
             answers.add(http.put("dev-ecomm", "/environments/" + environment + "/defaults/aws-vpc",
                     "{\"resource\":\"" + vpcs.get((client + preview) % vpcs.size()) + "\"}"));
             answers.add(http.send("dev-ecomm", HttpMethod.DELETE, "/environments/" + environment, null));
