@@ -22,6 +22,8 @@ public final class Topic {
         public static final String TYPE = "ce_type";
         public static final String TIME = "ce_time";
         public static final String SUBJECT = "ce_subject";
+        /** The JSON Schema the value conforms to: its type and revision, see {@link EventSchemas}. */
+        public static final String DATA_SCHEMA = "ce_dataschema";
         public static final String SPEC_VERSION = "ce_specversion";
         public static final String CONTENT_TYPE = "content-type";
         /** Extension: the organization, also the record key. */
