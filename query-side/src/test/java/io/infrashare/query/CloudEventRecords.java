@@ -2,6 +2,8 @@ package io.infrashare.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infrashare.events.EventSchemas;
+import io.infrashare.events.EventTypes;
 import io.infrashare.events.InfrashareEvent;
 import io.infrashare.events.Topic;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,6 +36,9 @@ public final class CloudEventRecords {
         header(record, Topic.Headers.TYPE, type);
         header(record, Topic.Headers.TIME, time);
         header(record, Topic.Headers.SUBJECT, subject);
+        if (EventTypes.forType(type).isPresent()) {
+            header(record, Topic.Headers.DATA_SCHEMA, EventSchemas.currentDataschema(type).toString());
+        }
         header(record, Topic.Headers.SPEC_VERSION, Topic.SPEC_VERSION);
         header(record, Topic.Headers.CONTENT_TYPE, Topic.CONTENT_TYPE);
         header(record, Topic.Headers.ORGANIZATION, organization);

@@ -2,6 +2,7 @@ package io.infrashare.command.publication;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infrashare.events.EventSchemas;
 import io.infrashare.events.InfrashareEvent;
 import io.infrashare.events.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,8 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Writes a stored event as a CloudEvents record in binary content mode: the attributes in {@code ce_} headers, the
- * event's JSON as the value, the organization as the key so one organization's history stays in one partition.
+ * Writes a stored event as a CloudEvents record in binary content mode: the attributes in {@code ce_} headers (the
+ * {@code dataschema} names the schema revision the value conforms to), the event's JSON as the value, the organization as the key so one organization's history stays in one partition.
  */
 class CloudEventRecords implements KafkaMessageConverter<String, byte[]> {
 
@@ -36,6 +37,7 @@ class CloudEventRecords implements KafkaMessageConverter<String, byte[]> {
         header(headers, Topic.Headers.TYPE, event.eventType());
         header(headers, Topic.Headers.TIME, event.provenance().occurredAt().toString());
         header(headers, Topic.Headers.SUBJECT, event.subject());
+        header(headers, Topic.Headers.DATA_SCHEMA, EventSchemas.currentDataschema(event.eventType()).toString());
         header(headers, Topic.Headers.SPEC_VERSION, Topic.SPEC_VERSION);
         header(headers, Topic.Headers.CONTENT_TYPE, Topic.CONTENT_TYPE);
         header(headers, Topic.Headers.ORGANIZATION, event.organization().value());

@@ -115,6 +115,8 @@ abstract class CommandSideContract {
             assertThat(TopicReader.header(record, "ce_id")).isNotBlank();
             assertThat(TopicReader.header(record, "ce_time")).isNotBlank();
             assertThat(TopicReader.header(record, "content-type")).isEqualTo("application/json");
+            assertThat(TopicReader.header(record, "ce_dataschema")).isEqualTo("https://infrashare.io/schemas/"
+                    + TopicReader.header(record, "ce_type") + "/v1.json");
         });
         ConsumerRecord<String, byte[]> defaultSet = records.get(7);
         assertThat(TopicReader.header(defaultSet, "ce_subject")).isEqualTo("environments/" + ecomm + "-staging");

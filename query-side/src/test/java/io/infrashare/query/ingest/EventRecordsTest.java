@@ -1,7 +1,12 @@
 package io.infrashare.query.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.infrashare.events.EnvironmentDefaultSet;
+import io.infrashare.events.EventSchemas;
 import io.infrashare.events.Topic;
+import io.infrashare.events.Upcaster;
+import io.infrashare.events.Upcasters;
 import io.infrashare.query.AcmeStory;
 import io.infrashare.query.CloudEventRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +77,55 @@ class EventRecordsTest {
         assertThatThrownBy(() -> records.decode(received(rekeyed)))
                 .isInstanceOf(UnreadableRecord.class)
                 .hasMessageContaining("came with key 'globex'");
+    }
+
+    @Test
+    void aRecordOfAnOlderRevisionIsUpcastBeforeItIsRead() throws Exception {
+        var event = AcmeStory.ericSetsTheDefaultVpc(AcmeStory.US_VPC, null, 7);
+        ObjectNode v1 = json.valueToTree(event);
+        v1.set("defaultResource", v1.remove("resource"));
+        var published = CloudEventRecords.of(Topic.NAME, "e-6", event, json);
+        var old = new ProducerRecord<>(Topic.NAME, published.key(), json.writeValueAsBytes(v1));
+        published.headers().forEach(old.headers()::add);
+        // the records are at revision 2, which renamed v1's defaultResource to resource
+        var renamed = new Upcaster() {
+            @Override
+            public String type() {
+                return "EnvironmentDefaultSet";
+            }
+
+            @Override
+            public int fromRevision() {
+                return 1;
+            }
+
+            @Override
+            public ObjectNode upcast(ObjectNode data) {
+                data.set("resource", data.remove("defaultResource"));
+                return data;
+            }
+        };
+        var atRevision2 = new EventRecords(json, new Upcasters(List.of(renamed)), type -> 2);
+
+        assertThat(atRevision2.decode(received(old))).isEqualTo(new IncomingEvent("e-6", event));
+        assertThat(((EnvironmentDefaultSet) records.decode(received(old)).event()).resource())
+                .as("read without the upcaster, the renamed field is lost").isNull();
+    }
+
+    @Test
+    void aRecordWithoutASchemaIsReadAsTheFirstRevisionAndOneNamingAnotherTypesSchemaIsUnreadable() {
+        var event = AcmeStory.ericSetsTheDefaultVpc(AcmeStory.US_VPC, null, 7);
+        var unnamed = CloudEventRecords.of(Topic.NAME, "e-7", event, json);
+        unnamed.headers().remove(Topic.Headers.DATA_SCHEMA);
+        var misnamed = CloudEventRecords.of(Topic.NAME, "e-8", event, json);
+        misnamed.headers().remove(Topic.Headers.DATA_SCHEMA);
+        misnamed.headers().add(Topic.Headers.DATA_SCHEMA,
+                EventSchemas.dataschema("ProjectCreated", 1).toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(records.decode(received(unnamed))).isEqualTo(new IncomingEvent("e-7", event));
+        assertThatThrownBy(() -> records.decode(received(misnamed)))
+                .isInstanceOf(UnreadableRecord.class)
+                .hasMessageContaining("names the schema 'https://infrashare.io/schemas/ProjectCreated/v1.json'");
     }
 
     private static ConsumerRecord<String, byte[]> received(ProducerRecord<String, byte[]> published) {
