@@ -12,14 +12,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** The single-node KRaft broker of module {@code local-kafka}, its log directory kept across kills. */
-final class Broker extends Member {
+public final class Broker extends Member {
 
     private final Path jar;
     private final Path data;
     private final int port;
     private final int controllerPort;
 
-    Broker(Path jar, Path data, int port, int controllerPort, Path log) {
+    public Broker(Path jar, Path data, int port, int controllerPort, Path log) {
         super("kafka", log);
         this.jar = jar;
         this.data = data;
@@ -27,7 +27,7 @@ final class Broker extends Member {
         this.controllerPort = controllerPort;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 

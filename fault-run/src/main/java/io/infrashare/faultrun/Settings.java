@@ -1,9 +1,7 @@
 package io.infrashare.faultrun;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 
 /**
  * How long the run lasts and how hard it hits.
@@ -94,15 +92,6 @@ record Settings(Duration duration, Duration pause, Duration downtime, int client
 
     /** The newest {@code <module>/target/<module>-*-exec.jar}. */
     Path jar(String module) {
-        Path target = root.resolve(module).resolve("target");
-        try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
-            return files.filter(file -> file.getFileName().toString().startsWith(module + "-")
-                            && file.getFileName().toString().endsWith("-exec.jar"))
-                    .max((a, b) -> a.toFile().lastModified() < b.toFile().lastModified() ? -1 : 1)
-                    .orElseThrow(() -> new IllegalStateException(
-                            target + " holds no " + module + "-*-exec.jar: build first (./mvnw -DskipTests package)"));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot list " + target, e);
-        }
+        return Jars.runnable(root, module);
     }
 }

@@ -5,7 +5,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,17 +52,7 @@ final class Stack implements AutoCloseable {
 
     private static Map<String, String> environment(Settings settings, String name, int port, Broker kafka,
                                                    Postgres postgres, String database) {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("SERVER_PORT", Integer.toString(port));
-        // the demo principals stay: the run is about delivery, not authentication
-        environment.put("SPRING_PROFILES_ACTIVE", "postgres,embedded");
-        environment.put("DATABASE_URL", postgres.url(database));
-        environment.put("DATABASE_USER", Postgres.USER);
-        environment.put("DATABASE_PASSWORD", "");
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        environment.put("INFRASHARE_DATA_DIR", settings.directory().resolve(name).toString());
-        environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        return environment;
+        return JavaService.onPostgres(port, settings.directory().resolve(name), kafka, postgres, database);
     }
 
     List<Member> members() {

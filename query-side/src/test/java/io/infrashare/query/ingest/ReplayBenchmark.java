@@ -1,14 +1,13 @@
 package io.infrashare.query.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.infrashare.events.InfrashareEvent;
 import io.infrashare.query.AcmeStory;
+import io.infrashare.query.Histories;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import javax.sql.DataSource;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -40,7 +39,7 @@ class ReplayBenchmark {
     DataSource dataSource;
 
     @Test
-    void replay() throws IOException, SQLException {
+    void replay() throws SQLException {
         List<IncomingEvent> history = history();
         // a warm-up on other organizations, so that the figure is not the JIT's
         for (IncomingEvent event : history(2_000, 10, "warm")) {
@@ -62,44 +61,13 @@ class ReplayBenchmark {
         assertThat(history).hasSize(EVENTS);
     }
 
-    private List<IncomingEvent> history() throws IOException {
+    private List<IncomingEvent> history() {
         return history(EVENTS, ORGANIZATIONS, "org");
     }
 
-    private List<IncomingEvent> history(int events, int organizations, String prefix) throws IOException {
-        List<String> story = new ArrayList<>();
-        List<Class<? extends InfrashareEvent>> types = new ArrayList<>();
-        for (InfrashareEvent event : AcmeStory.everyKindOfEvent()) {
-            story.add(json.writeValueAsString(event));
-            types.add(event.getClass());
-        }
+    private List<IncomingEvent> history(int events, int organizations, String prefix) {
         List<IncomingEvent> history = new ArrayList<>(events);
-        for (int round = 0; history.size() < events; round++) {
-            for (int organization = 0; organization < organizations && history.size() < events; organization++) {
-                for (int i = 0; i < story.size() && history.size() < events; i++) {
-                    String event = retell(story.get(i), prefix + organization, round);
-                    history.add(new IncomingEvent(prefix + organization + "-" + round + "-" + i,
-                            json.readValue(event, types.get(i))));
-                }
-            }
-        }
+        Histories.tell(events, organizations, prefix, json, (id, event) -> history.add(new IncomingEvent(id, event)));
         return history;
-    }
-
-    /** The story's JSON with the organization, its projects, environments and resources renamed for one round. */
-    private static String retell(String event, String organization, int round) {
-        return event
-                .replace("\"acme\"", "\"" + organization + "\"")
-                .replace("\"si\"", "\"s" + round + "\"")
-                .replace("\"si-", "\"s" + round + "-")
-                .replace("\"ecomm\"", "\"e" + round + "\"")
-                .replace("\"ecomm-", "\"e" + round + "-")
-                .replace(AcmeStory.US_VPC.toString(), resource(round, 1))
-                .replace(AcmeStory.EU_VPC.toString(), resource(round, 2))
-                .replace(AcmeStory.DEPLOYER_ROLE.toString(), resource(round, 3));
-    }
-
-    private static String resource(int round, int which) {
-        return String.format("%08x-0000-4000-8000-%012x", round, which);
     }
 }

@@ -1,0 +1,261 @@
+package io.infrashare.bench;
+
+import io.infrashare.faultrun.Broker;
+import io.infrashare.faultrun.JavaService;
+import io.infrashare.faultrun.Jars;
+import io.infrashare.faultrun.Member;
+import io.infrashare.faultrun.Postgres;
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Measures infrashare against this machine's own limits, in one run so that the figures compare on a noisy shared
+ * machine: PostgreSQL's single-row transactions and Kafka's produce rate, then commands/s and latency at 1, 4 and 16
+ * HTTP clients with the end-to-end latency meanwhile, the apps' peak memory, and a query side replaying a long topic.
+ * Everything runs on real processes: PostgreSQL (fsync on), a KRaft broker, the apps' runnable jars on the
+ * {@code postgres} profile.
+ */
+public final class Benchmark {
+
+    private static final Duration START_LIMIT = Duration.ofMinutes(3);
+
+    private final Options options;
+    private final Path logs;
+    private final List<Member> started = new ArrayList<>();
+
+    private Benchmark(Options options) throws IOException {
+        this.options = options;
+        this.logs = Files.createDirectories(options.directory().resolve("logs"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        clean(options.directory());
+        Benchmark benchmark = new Benchmark(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(benchmark::stopAll));
+        String table = benchmark.run();
+        System.out.println();
+        System.out.println(table);
+        Files.writeString(options.directory().resolve("results.txt"), table);
+        System.out.println("(also in " + options.directory().resolve("results.txt") + ")");
+    }
+
+    private String run() throws Exception {
+        Instant began = Instant.now();
+        Postgres postgres = new Postgres(options.directory().resolve("postgresql"), freePort(), logs.resolve("postgresql.log"));
+        postgres.prepare();
+        begin(postgres);
+        try (Connection connection = postgres.connect("command"); Statement statement = connection.createStatement()) {
+            statement.execute("create database bench");
+            statement.execute("create database replay");
+        }
+        Broker kafka = new Broker(Jars.runnable(options.root(), "local-kafka"), options.directory().resolve("kafka"),
+                freePort(), freePort(), logs.resolve("kafka.log"));
+        begin(kafka);
+
+        say("limits: PostgreSQL single-row INSERT transactions at " + options.clients() + " connections");
+        Map<Integer, Double> postgresLimit = new LinkedHashMap<>();
+        for (int connections : options.clients()) {
+            postgresLimit.put(connections, Limits.postgresInsertsPerSecond(postgres, connections, Duration.ofSeconds(1),
+                    options.limitTime()));
+        }
+        say("limits: Kafka produce, acks=all");
+        double kafkaLimit = Limits.kafkaRecordsPerSecond(kafka.bootstrapServers(), Duration.ofSeconds(1),
+                options.limitTime());
+
+        JavaService commandSide = app("command-side", "command", kafka, postgres, Map.of());
+        JavaService querySide = app("query-side", "query", kafka, postgres, Map.of());
+        begin(commandSide);
+        begin(querySide);
+        CommandLoad load = new CommandLoad(commandSide.port(), querySide.port());
+        int most = options.clients().stream().max(Integer::compare).orElseThrow();
+        say("commands: preparing the projects of " + most + " clients");
+        load.prepare(most);
+        List<CommandLoad.Result> results = new ArrayList<>();
+        for (int clients : options.clients()) {
+            say("commands: " + clients + " client(s), " + options.warmup().toSeconds() + " s warm-up, "
+                    + options.measure().toSeconds() + " s measured");
+            results.add(load.run(clients, options.warmup(), options.measure()));
+        }
+        long commandRss = Memory.peakRssMib(commandSide);
+        long queryRss = Memory.peakRssMib(querySide);
+
+        say("replay: publishing " + options.replayEvents() + " events");
+        double published = Replay.publish(kafka.bootstrapServers(), options.replayEvents(), 100);
+        JavaService replaying = app("query-replay", "replay", kafka, postgres, Map.of(
+                "INFRASHARE_TOPIC", Replay.TOPIC, "INFRASHARE_QUERY_GROUP", "bench-replay"));
+        started.add(replaying);
+        say("replay: a new query side reads them (for at most " + options.replayLimit().toSeconds() + " s)");
+        Replay.Progress replay = Replay.measure(replaying, postgres, options.replayEvents(), options.replayLimit());
+
+        return table(began, postgresLimit, kafkaLimit, results, commandRss, queryRss, published, replay);
+    }
+
+    private String table(Instant began, Map<Integer, Double> postgresLimit, double kafkaLimit,
+                         List<CommandLoad.Result> results, long commandRss, long queryRss, double published,
+                         Replay.Progress replay) {
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        out.printf("infrashare benchmark, %s, %d cores, %s %s, Java %s%n", began.truncatedTo(ChronoUnit.SECONDS),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+                System.getProperty("os.version"), System.getProperty("java.version"));
+        out.println();
+        out.println("limits of this machine, same run:");
+        postgresLimit.forEach((connections, rate) -> out.printf(
+                "  PostgreSQL single-row INSERT transactions/s, %2d connection(s): %,10.0f%n", connections, rate));
+        out.printf("  Kafka records/s produced with acks=all (one idempotent producer): %,10.0f%n", kafkaLimit);
+        out.println();
+        out.println("commands (mix: create preview environment, set default, add remote reference, share, revoke,"
+                + " teardown):");
+        out.println("| clients | commands/s | p50 ms | p99 ms | PostgreSQL tx/s | ratio | end-to-end p50 ms"
+                + " | end-to-end p99 ms | refused |");
+        out.println("|---|---|---|---|---|---|---|---|---|");
+        for (CommandLoad.Result result : results) {
+            double floor = postgresLimit.get(result.clients());
+            out.printf("| %d | %,.0f | %s | %s | %,.0f | %.2f | %s | %s | %d |%n", result.clients(),
+                    result.commandsPerSecond(), millis(result.latency(), 50), millis(result.latency(), 99), floor,
+                    result.commandsPerSecond() / floor, millis(result.endToEnd(), 50), millis(result.endToEnd(), 99),
+                    result.refused());
+        }
+        out.println();
+        out.printf("replay: %,d events published in %.1f s; a new query side applied %,d in %.1f s = %,.0f events/s"
+                        + "%s%n", options.replayEvents(), published, replay.applied(), replay.seconds(),
+                replay.eventsPerSecond(), replay.applied() < options.replayEvents()
+                        ? String.format(" (stopped after %d s; all %,d would take about %.0f s)",
+                        options.replayLimit().toSeconds(), options.replayEvents(),
+                        options.replayEvents() / Math.max(replay.eventsPerSecond(), 1))
+                        : "");
+        out.printf("memory: peak RSS command side %d MiB, query side %d MiB (under the command load), replaying"
+                + " query side %d MiB%n", commandRss, queryRss, replay.peakRssMib());
+        out.println();
+        out.println("targets: commands/s at 16 clients >= 0.5 x PostgreSQL tx/s at 16; command p99 < 50 ms;"
+                + " end-to-end p50 < 50 ms, p99 < 500 ms; replay >= 25,000 events/s; each app < 512 MiB RSS");
+        out.flush();
+        return text.toString();
+    }
+
+    private static String millis(Histogram histogram, double percentile) {
+        return histogram.getTotalCount() == 0 ? "-"
+                : String.format("%.1f", histogram.getValueAtPercentile(percentile) / 1000.0);
+    }
+
+    private JavaService app(String name, String database, Broker kafka, Postgres postgres,
+                            Map<String, String> extra) throws IOException {
+        int port = freePort();
+        Map<String, String> environment = new HashMap<>(JavaService.onPostgres(port,
+                options.directory().resolve(name), kafka, postgres, database));
+        // the clients are few principals sending as fast as they can: the per-principal limit is not what is measured
+        environment.put("INFRASHARE_RATE_LIMIT_WRITES_PER_SECOND", "1000000");
+        environment.put("INFRASHARE_RATE_LIMIT_BURST", "1000000");
+        if (options.profile()) {
+            // a flight recording of the whole run, written when the app stops: jfr print --events ExecutionSample
+            environment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename="
+                    + options.directory().resolve(name + ".jfr") + ",settings=profile");
+        }
+        environment.putAll(extra);
+        String module = name.startsWith("query") ? "query-side" : name;
+        return new JavaService(name, Jars.runnable(options.root(), module), port, environment,
+                logs.resolve(name + ".log"));
+    }
+
+    private void begin(Member member) throws IOException, InterruptedException {
+        say("starting " + member.name());
+        member.start();
+        started.add(member);
+        member.awaitReady(START_LIMIT);
+    }
+
+    private void stopAll() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        started.clear();
+    }
+
+    private static void say(String message) {
+        System.out.println("bench: " + message);
+    }
+
+    private static void clean(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        Files.createDirectories(directory);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The run's settings, from the command line. */
+    record Options(Path root, Path directory, List<Integer> clients, Duration warmup, Duration measure,
+                   Duration limitTime, int replayEvents, Duration replayLimit, boolean profile) {
+
+        static Options parse(String[] args) {
+            Path root = Path.of(System.getProperty("infrashare.root", ".")).toAbsolutePath().normalize();
+            Options options = new Options(root, root.resolve("data/bench"), List.of(1, 4, 16), Duration.ofSeconds(5),
+                    Duration.ofSeconds(20), Duration.ofSeconds(5), 1_000_000, Duration.ofSeconds(120), false);
+            for (int i = 0; i < args.length; i += 2) {
+                if (args[i].equals("--profile")) {
+                    Options o = options;
+                    options = new Options(o.root, o.directory, o.clients, o.warmup, o.measure, o.limitTime,
+                            o.replayEvents, o.replayLimit, true);
+                    i--;
+                    continue;
+                }
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(args[i] + " needs a value");
+                }
+                String value = args[i + 1];
+                Options o = options;
+                options = switch (args[i]) {
+                    case "--dir" -> new Options(o.root, Path.of(value).toAbsolutePath(), o.clients, o.warmup,
+                            o.measure, o.limitTime, o.replayEvents, o.replayLimit, o.profile);
+                    case "--clients" -> new Options(o.root, o.directory, Stream.of(value.split(","))
+                            .map(Integer::valueOf).toList(), o.warmup, o.measure, o.limitTime, o.replayEvents,
+                            o.replayLimit, o.profile);
+                    case "--measure" -> new Options(o.root, o.directory, o.clients, o.warmup,
+                            Duration.ofSeconds(Long.parseLong(value)), o.limitTime, o.replayEvents, o.replayLimit, o.profile);
+                    case "--replay-events" -> new Options(o.root, o.directory, o.clients, o.warmup, o.measure,
+                            o.limitTime, Integer.parseInt(value), o.replayLimit, o.profile);
+                    case "--replay-limit" -> new Options(o.root, o.directory, o.clients, o.warmup, o.measure,
+                            o.limitTime, o.replayEvents, Duration.ofSeconds(Long.parseLong(value)), o.profile);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                            + "; options: --dir <path> --clients 1,4,16 --measure <s> --replay-events <n>"
+                            + " --replay-limit <s> --profile");
+                };
+            }
+            return options;
+        }
+    }
+}
