@@ -5,7 +5,12 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.caching.EhCache3Adapter;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.ehcache.core.Ehcache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -37,13 +42,22 @@ class CommandConfiguration {
     }
 
     /**
-     * Projects stay in memory between commands instead of being rebuilt from their history each time. Another node
+     * Projects stay in memory between commands instead of being rebuilt from their history each time: the most
+     * recently used {@code infrashare.commands.cached-projects}, held strongly (a cache of weak references lost them
+     * at every collection, and a busy project's history grows with every preview environment). Another node
      * appending to a cached project makes the next append here collide on the sequence number: the project is
      * evicted and the command runs again on the history read anew (see {@link CommandRetries}).
      */
     @Bean
-    Cache projectCache() {
-        return new WeakReferenceCache();
+    Cache projectCache(CommandProperties properties) {
+        return new EhCache3Adapter((Ehcache<Object, Object>) projectCacheManager().createCache("projects",
+                CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class,
+                        ResourcePoolsBuilder.heap(properties.cachedProjects()))));
+    }
+
+    @Bean(destroyMethod = "close")
+    CacheManager projectCacheManager() {
+        return CacheManagerBuilder.newCacheManagerBuilder().build(true);
     }
 
     @Bean(destroyMethod = "shutdownNow")

@@ -8,7 +8,9 @@ import java.time.Duration;
 /**
  * @param retries    how often a command that lost a race to another is run again before the client gets a 409
  * @param retryPause the pause before the first retry; it doubles with each, and a random part of it is waited
+ * @param cachedProjects how many projects stay in memory between commands, the least recently used leaving first
  */
 @ConfigurationProperties("infrashare.commands")
-record CommandProperties(@DefaultValue("3") int retries, @DefaultValue("20ms") Duration retryPause) {
+record CommandProperties(@DefaultValue("3") int retries, @DefaultValue("20ms") Duration retryPause,
+                         @DefaultValue("1000") int cachedProjects) {
 }
