@@ -13,6 +13,7 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
@@ -67,9 +68,14 @@ class IngestConfiguration {
         }
     }
 
+    /** What went wrong with the record, without the container's and the batch's wrappers. */
     private static Throwable cause(Exception exception) {
-        return exception instanceof ListenerExecutionFailedException && exception.getCause() != null
-                ? exception.getCause() : exception;
+        Throwable cause = exception;
+        while ((cause instanceof ListenerExecutionFailedException || cause instanceof BatchListenerFailedException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static boolean databaseUnavailable(Throwable exception) {

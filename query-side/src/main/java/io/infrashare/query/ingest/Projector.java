@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Applies an event to every read model in one transaction, together with the record that it was applied and the
- * position it took: a read model never holds half an event, and an event redelivered by Kafka changes nothing.
+ * position it took: a read model never holds half an event, and an event redelivered by Kafka changes nothing. A run
+ * of events may share one transaction, which is how the topic is read: one commit per poll instead of one per event.
  */
 @Component
 public class Projector {
@@ -32,6 +33,23 @@ public class Projector {
         this.positions = positions;
         this.projections = projections;
         this.clock = clock;
+    }
+
+    /**
+     * Applies the events in order in one transaction: all of them, or, if one fails, none. An event applied before
+     * (here or earlier in the list) is skipped.
+     *
+     * @return how many were applied
+     */
+    @Transactional
+    public int applyAll(List<IncomingEvent> events) {
+        int applied = 0;
+        for (IncomingEvent incoming : events) {
+            if (apply(incoming).isPresent()) {
+                applied++;
+            }
+        }
+        return applied;
     }
 
     /** @return the event as applied, or empty if an event with this id was applied before */

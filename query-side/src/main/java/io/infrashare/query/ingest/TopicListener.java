@@ -12,12 +12,17 @@ import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
 /**
- * Feeds the event topic to the projector, one record at a time. The container commits a record's offset only after
- * this returns, that is after the record's transaction committed; a failure goes to the error handler of
- * {@link IngestConfiguration}.
+ * Feeds the event topic to the projector, a poll's records at a time. The container commits their offsets only after
+ * this returns, that is after their transaction committed; a record that fails goes to the error handler of
+ * {@link IngestConfiguration}, after the records before it were applied.
  */
 @Component
 class TopicListener {
@@ -41,23 +46,66 @@ class TopicListener {
         this.properties = properties;
         this.kafka = kafka;
         this.applyTime = Timer.builder("infrashare.projection.apply")
-                .description("Time to apply one record to every read model, redeliveries included")
+                .description("Time to apply one poll's records to every read model, redeliveries included")
                 .register(meters);
         this.applied = Counter.builder("infrashare.projection.applied")
                 .description("Events applied to the read models since start")
                 .register(meters);
     }
 
-    @KafkaListener(id = ID, idIsGroup = false, topics = "${infrashare.topic}")
-    void on(ConsumerRecord<String, byte[]> record) {
-        // the command side's request id, so that both sides' log lines about one request can be found together
-        String correlationId = EventRecords.header(record, Topic.Headers.CORRELATION_ID);
-        if (correlationId != null) {
-            MDC.put(CORRELATION_ID, correlationId);
+    /**
+     * Applies a poll's records in one transaction, and the container commits their offsets once it returns. If one
+     * cannot be read, the ones before it are applied and it is handed to the error handler by its index; if applying
+     * them together fails, they are applied one by one, so that those before the failing one are kept and only it
+     * goes to the error handler (which retries it, or waits for the database, and then dead-letters it).
+     */
+    @KafkaListener(id = ID, idIsGroup = false, topics = "${infrashare.topic}", batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> batch) {
+        List<IncomingEvent> events = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                events.add(records.decode(batch.get(i)));
+            } catch (UnreadableRecord e) {
+                applyAll(events);
+                throw new BatchListenerFailedException(e.getMessage(), e, i);
+            }
         }
+        applyAll(events);
+    }
+
+    private void applyAll(List<IncomingEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
         try {
-            IncomingEvent incoming = records.decode(record);
-            applyTime.record(() -> projector.apply(incoming).ifPresent(event -> applied.increment()));
+            applied.increment(projector.applyAll(events));
+        } catch (RuntimeException together) {
+            log.debug("Applying {} events together failed; applying them one by one", events.size(), together);
+            for (int i = 0; i < events.size(); i++) {
+                IncomingEvent incoming = events.get(i);
+                int index = i;
+                withCorrelationId(incoming, () -> applyOne(incoming, index));
+            }
+        } finally {
+            applyTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void applyOne(IncomingEvent incoming, int index) {
+        try {
+            projector.apply(incoming).ifPresent(event -> applied.increment());
+        } catch (RuntimeException e) {
+            throw new BatchListenerFailedException("Event " + incoming.id() + " could not be applied", e, index);
+        }
+    }
+
+    /** The command side's request id in the log lines about the event, so both sides' lines can be found together. */
+    private static void withCorrelationId(IncomingEvent incoming, Runnable work) {
+        String correlationId = incoming.event().provenance().correlationId();
+        MDC.put(CORRELATION_ID, correlationId);
+        try {
+            work.run();
         } finally {
             MDC.remove(CORRELATION_ID);
         }
