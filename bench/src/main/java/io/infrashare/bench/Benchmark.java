@@ -127,14 +127,14 @@ public final class Benchmark {
         out.println("commands (mix: create preview environment, set default, add remote reference, share, revoke,"
                 + " teardown):");
         out.println("| clients | commands/s | p50 ms | p99 ms | PostgreSQL tx/s | ratio | end-to-end p50 ms"
-                + " | end-to-end p99 ms | refused |");
-        out.println("|---|---|---|---|---|---|---|---|---|");
+                + " | end-to-end p99 ms | not yet published / applied at the end | refused |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (CommandLoad.Result result : results) {
             double floor = postgresLimit.get(result.clients());
-            out.printf("| %d | %,.0f | %s | %s | %,.0f | %.2f | %s | %s | %d |%n", result.clients(),
+            out.printf("| %d | %,.0f | %s | %s | %,.0f | %.2f | %s | %s | %s / %s | %d |%n", result.clients(),
                     result.commandsPerSecond(), millis(result.latency(), 50), millis(result.latency(), 99), floor,
                     result.commandsPerSecond() / floor, millis(result.endToEnd(), 50), millis(result.endToEnd(), 99),
-                    result.refused());
+                    result.publicationLag(), result.projectionLag(), result.refused());
         }
         out.println();
         out.printf("replay: %,d events published in %.1f s; a new query side applied %,d in %.1f s = %,.0f events/s"
