@@ -24,6 +24,12 @@ final class Api {
     }
 
     Answer send(String token, String method, String path, String body) throws IOException, InterruptedException {
+        return send(token, method, path, body, null);
+    }
+
+    /** With the request's correlation id, which the command side carries into the events it records. */
+    Answer send(String token, String method, String path, String body, String correlationId)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
@@ -31,6 +37,9 @@ final class Api {
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
+        }
+        if (correlationId != null) {
+            request.header("X-Correlation-Id", correlationId);
         }
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body());

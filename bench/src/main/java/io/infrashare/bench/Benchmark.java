@@ -86,7 +86,8 @@ public final class Benchmark {
         JavaService querySide = app("query-side", "query", kafka, postgres, Map.of());
         begin(commandSide);
         begin(querySide);
-        CommandLoad load = new CommandLoad(commandSide.port(), querySide.port());
+        Topic topic = new Topic(kafka.bootstrapServers(), io.infrashare.events.Topic.NAME);
+        CommandLoad load = new CommandLoad(commandSide.port(), querySide.port(), topic);
         int most = options.clients().stream().max(Integer::compare).orElseThrow();
         say("commands: preparing the projects of " + most + " clients");
         load.prepare(most);
@@ -96,6 +97,7 @@ public final class Benchmark {
                     + options.measure().toSeconds() + " s measured");
             results.add(load.run(clients, options.warmup(), options.measure()));
         }
+        topic.close();
         long commandRss = Memory.peakRssMib(commandSide);
         long queryRss = Memory.peakRssMib(querySide);
 
@@ -127,14 +129,16 @@ public final class Benchmark {
         out.println("commands (mix: create preview environment, set default, add remote reference, share, revoke,"
                 + " teardown):");
         out.println("| clients | commands/s | p50 ms | p99 ms | PostgreSQL tx/s | ratio | end-to-end p50 ms"
-                + " | end-to-end p99 ms | not yet published / applied at the end | refused |");
-        out.println("|---|---|---|---|---|---|---|---|---|---|");
+                + " | end-to-end p99 ms | of which to the topic p50 / p99 ms | not yet published / applied at the end"
+                + " | refused |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (CommandLoad.Result result : results) {
             double floor = postgresLimit.get(result.clients());
-            out.printf("| %d | %,.0f | %s | %s | %,.0f | %.2f | %s | %s | %s / %s | %d |%n", result.clients(),
-                    result.commandsPerSecond(), millis(result.latency(), 50), millis(result.latency(), 99), floor,
-                    result.commandsPerSecond() / floor, millis(result.endToEnd(), 50), millis(result.endToEnd(), 99),
-                    result.publicationLag(), result.projectionLag(), result.refused());
+            out.printf("| %d | %,.0f | %s | %s | %,.0f | %.2f | %s | %s | %s / %s | %s / %s | %d |%n",
+                    result.clients(), result.commandsPerSecond(), millis(result.latency(), 50),
+                    millis(result.latency(), 99), floor, result.commandsPerSecond() / floor,
+                    millis(result.endToEnd(), 50), millis(result.endToEnd(), 99), millis(result.toTopic(), 50),
+                    millis(result.toTopic(), 99), result.publicationLag(), result.projectionLag(), result.refused());
         }
         out.println();
         out.printf("replay: %,d events published in %.1f s; a new query side applied %,d in %.1f s = %,.0f events/s"

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +19,7 @@ import java.util.concurrent.locks.LockSupport;
  * request: create a preview environment forked from staging (its defaults copied), set its network default, add a
  * remote reference to the shared cluster, share a VPC with another project and revoke that share, tear the preview
  * down. Each client has projects of its own, as teams do. Meanwhile a probe measures how long a default set on the
- * command side takes to show on the query side.
+ * command side takes to reach the topic and to show on the query side.
  */
 final class CommandLoad {
 
@@ -29,11 +30,13 @@ final class CommandLoad {
 
     private final int commandPort;
     private final int queryPort;
+    private final Topic topic;
     private final List<Team> teams = new ArrayList<>();
 
-    CommandLoad(int commandPort, int queryPort) {
+    CommandLoad(int commandPort, int queryPort, Topic topic) {
         this.commandPort = commandPort;
         this.queryPort = queryPort;
+        this.topic = topic;
     }
 
     /** Gives each of {@code clients} clients, and the probe, its projects and shared resources. */
@@ -48,6 +51,7 @@ final class CommandLoad {
     Result run(int clients, Duration warmup, Duration measure) throws InterruptedException {
         Recorder latencies = new Recorder(LATENCY_LIMIT_MICROS, 3);
         Recorder endToEnd = new Recorder(LATENCY_LIMIT_MICROS, 3);
+        Recorder toTopic = new Recorder(LATENCY_LIMIT_MICROS, 3);
         AtomicLong accepted = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         List<Exception> failures = new CopyOnWriteArrayList<>();
@@ -75,7 +79,8 @@ final class CommandLoad {
                 }
             }, failures));
         }
-        threads.add(start("end-to-end-probe", () -> probe(teams.get(0), measureFrom, until, endToEnd), failures));
+        threads.add(start("end-to-end-probe", () -> probe(teams.get(0), measureFrom, until, endToEnd, toTopic),
+                failures));
         for (Thread thread : threads) {
             thread.join();
         }
@@ -83,7 +88,7 @@ final class CommandLoad {
             throw new IllegalStateException("The load stopped on an error", failures.get(0));
         }
         return new Result(clients, accepted.get() / (measure.toNanos() / 1e9), refused.get(),
-                latencies.getIntervalHistogram(), endToEnd.getIntervalHistogram(),
+                latencies.getIntervalHistogram(), endToEnd.getIntervalHistogram(), toTopic.getIntervalHistogram(),
                 gauge(commandPort, "infrashare_publication_lag"), gauge(queryPort, "infrashare_projection_lag"));
     }
 
@@ -91,16 +96,20 @@ final class CommandLoad {
      * Sets the probe team's staging network default to one VPC and then the other; for each, the time from the
      * command side's 2xx until the query side answers with it.
      */
-    private void probe(Team team, long measureFrom, long until, Recorder endToEnd)
+    private void probe(Team team, long measureFrom, long until, Recorder endToEnd, Recorder toTopic)
             throws IOException, InterruptedException {
         Api commands = new Api(commandPort);
         Api queries = new Api(queryPort);
         String environment = team.consumer + "-staging";
         for (int i = 0; System.nanoTime() < until; i++) {
             String vpc = i % 2 == 0 ? team.vpcB : team.vpcA;
-            commands.must(ECOMM, "PUT", "/environments/" + environment + "/defaults/aws-vpc",
-                    "{\"resource\":\"" + vpc + "\"}");
+            String correlationId = "probe-" + UUID.randomUUID();
+            Api.Answer set = commands.send(ECOMM, "PUT", "/environments/" + environment + "/defaults/aws-vpc",
+                    "{\"resource\":\"" + vpc + "\"}", correlationId);
             long accepted = System.nanoTime();
+            if (!set.ok()) {
+                throw new IllegalStateException("The probe's default was refused: " + set.status() + " " + set.body());
+            }
             while (!shows(queries.send(ECOMM, "GET", "/environments/" + environment + "/consumption", null), vpc)) {
                 long waited = System.nanoTime() - accepted;
                 if (waited > TimeUnit.MICROSECONDS.toNanos(LATENCY_LIMIT_MICROS)) {
@@ -113,6 +122,10 @@ final class CommandLoad {
             long visible = System.nanoTime();
             if (accepted >= measureFrom && visible < until) {
                 endToEnd.recordValue((visible - accepted) / 1000);
+                long published = topic.seen(correlationId);
+                if (published > 0) {
+                    toTopic.recordValue(Math.max(0, published - accepted) / 1000);
+                }
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
@@ -152,6 +165,7 @@ final class CommandLoad {
      * @param projectionLag  records on the topic the query side had not applied (measured every 5 s)
      */
     record Result(int clients, double commandsPerSecond, long refused, Histogram latency, Histogram endToEnd,
+                  Histogram toTopic,
                   String publicationLag, String projectionLag) {
     }
 

@@ -1,0 +1,73 @@
+package io.infrashare.bench;
+
+import io.infrashare.events.Topic.Headers;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Watches the events topic as a downstream consumer would, noting when each probe's event arrived, by the
+ * correlation id its request carried: that splits the end-to-end time at the topic.
+ */
+final class Topic implements AutoCloseable {
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    Topic(String bootstrapServers, String topic) {
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(topic));
+        thread = new Thread(this::follow, "topic-watch");
+        thread.start();
+    }
+
+    private void follow() {
+        try {
+            while (running) {
+                consumer.poll(Duration.ofMillis(100)).forEach(record -> {
+                    long now = System.nanoTime();
+                    Header correlation = record.headers().lastHeader(Headers.CORRELATION_ID);
+                    if (correlation != null) {
+                        String id = new String(correlation.value(), StandardCharsets.UTF_8);
+                        if (id.startsWith("probe-")) {
+                            arrivals.putIfAbsent(id, now);
+                        }
+                    }
+                });
+            }
+        } catch (WakeupException e) {
+            // closing
+        } finally {
+            consumer.close();
+        }
+    }
+
+    /** When the probe's event with this correlation id arrived ({@link System#nanoTime()}), or 0 if it has not. */
+    long seen(String correlationId) {
+        return arrivals.getOrDefault(correlationId, 0L);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        thread.join();
+    }
+}
