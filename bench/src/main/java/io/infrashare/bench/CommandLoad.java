@@ -1,6 +1,7 @@
 package io.infrashare.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.infrashare.faultrun.Http;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -65,10 +66,10 @@ final class CommandLoad {
                 while (System.nanoTime() < until) {
                     for (Step step : team.cycle()) {
                         long started = System.nanoTime();
-                        Api.Answer answer = api.send(step.token(), step.method(), step.path(), step.body());
+                        Http.Answer answer = api.send(step.token(), step.method(), step.path(), step.body());
                         long ended = System.nanoTime();
                         if (ended >= measureFrom && ended < until) {
-                            if (answer.ok()) {
+                            if (answer.success()) {
                                 accepted.incrementAndGet();
                                 latencies.recordValue(Math.min((ended - started) / 1000, LATENCY_LIMIT_MICROS));
                             } else {
@@ -104,11 +105,11 @@ final class CommandLoad {
         for (int i = 0; System.nanoTime() < until; i++) {
             String vpc = i % 2 == 0 ? team.vpcB : team.vpcA;
             String correlationId = "probe-" + UUID.randomUUID();
-            Api.Answer set = commands.send(ECOMM, "PUT", "/environments/" + environment + "/defaults/aws-vpc",
+            Http.Answer set = commands.send(ECOMM, "PUT", "/environments/" + environment + "/defaults/aws-vpc",
                     "{\"resource\":\"" + vpc + "\"}", correlationId);
             long accepted = System.nanoTime();
-            if (!set.ok()) {
-                throw new IllegalStateException("The probe's default was refused: " + set.status() + " " + set.body());
+            if (!set.success()) {
+                throw new IllegalStateException("The probe's default was refused: " + set.status() + " " + set.text());
             }
             while (!shows(queries.send(ECOMM, "GET", "/environments/" + environment + "/consumption", null), vpc)) {
                 long waited = System.nanoTime() - accepted;
@@ -131,11 +132,11 @@ final class CommandLoad {
         }
     }
 
-    private static boolean shows(Api.Answer consumption, String vpc) throws IOException {
+    private static boolean shows(Http.Answer consumption, String vpc) throws IOException {
         if (consumption.status() != 200) {
             return false;
         }
-        for (JsonNode entry : consumption.json().path("defaults")) {
+        for (JsonNode entry : consumption.body().path("defaults")) {
             if (entry.path("type").asText().equals("aws-vpc")) {
                 return entry.path("resource").path("id").asText().equals(vpc);
             }
@@ -172,8 +173,8 @@ final class CommandLoad {
     /** A gauge of one of the apps, as Prometheus reads it, or "?" if it cannot be read. */
     private static String gauge(int port, String name) {
         try {
-            Api.Answer metrics = new Api(port).send("dev-admin", "GET", "/actuator/prometheus", null);
-            for (String line : metrics.body().split("\n")) {
+            Http.Answer metrics = new Api(port).send("dev-admin", "GET", "/actuator/prometheus", null);
+            for (String line : metrics.text().split("\n")) {
                 if (line.startsWith(name)) {
                     return String.format("%,.0f", Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
                 }

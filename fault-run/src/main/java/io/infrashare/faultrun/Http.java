@@ -14,15 +14,16 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** HTTP as a client of infrashare does it: a bearer token, a correlation id, an idempotency key for writes. */
-final class Http {
+public final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    record Answer(int status, JsonNode body, String projectionPosition) {
+    /** @param text the body as it came, for answers that are not JSON */
+    public record Answer(int status, JsonNode body, String projectionPosition, String text) {
 
-        boolean success() {
+        public boolean success() {
             return status >= 200 && status < 300;
         }
 
@@ -33,8 +34,8 @@ final class Http {
         }
     }
 
-    Answer send(int port, String token, String method, String path, String body, String correlationId,
-                String idempotencyKey, Duration timeout) throws IOException, InterruptedException {
+    public Answer send(int port, String token, String method, String path, String body, String correlationId,
+                       String idempotencyKey, Duration timeout) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
@@ -53,10 +54,10 @@ final class Http {
         JsonNode json = response.body().isBlank() || !response.headers().firstValue("Content-Type").orElse("")
                 .contains("json") ? JSON.nullNode() : JSON.readTree(response.body());
         return new Answer(response.statusCode(), json,
-                response.headers().firstValue("X-Projection-Position").orElse(null));
+                response.headers().firstValue("X-Projection-Position").orElse(null), response.body());
     }
 
-    Answer get(int port, String token, String path) throws IOException, InterruptedException {
+    public Answer get(int port, String token, String path) throws IOException, InterruptedException {
         return send(port, token, "GET", path, null, null, null, Duration.ofSeconds(30));
     }
 
