@@ -224,41 +224,40 @@ public final class Benchmark {
     record Options(Path root, Path directory, List<Integer> clients, Duration warmup, Duration measure,
                    Duration limitTime, int replayEvents, Duration replayLimit, boolean profile) {
 
+        private static final Duration WARMUP = Duration.ofSeconds(5);
+        private static final Duration LIMIT_TIME = Duration.ofSeconds(5);
+
         static Options parse(String[] args) {
             Path root = Path.of(System.getProperty("infrashare.root", ".")).toAbsolutePath().normalize();
-            Options options = new Options(root, root.resolve("data/bench"), List.of(1, 4, 16), Duration.ofSeconds(5),
-                    Duration.ofSeconds(20), Duration.ofSeconds(5), 1_000_000, Duration.ofSeconds(120), false);
-            for (int i = 0; i < args.length; i += 2) {
-                if (args[i].equals("--profile")) {
-                    Options o = options;
-                    options = new Options(o.root, o.directory, o.clients, o.warmup, o.measure, o.limitTime,
-                            o.replayEvents, o.replayLimit, true);
-                    i--;
+            Path directory = root.resolve("data/bench");
+            List<Integer> clients = List.of(1, 4, 16);
+            Duration measure = Duration.ofSeconds(20);
+            int replayEvents = 1_000_000;
+            Duration replayLimit = Duration.ofSeconds(120);
+            boolean profile = false;
+            for (int i = 0; i < args.length; i++) {
+                String option = args[i];
+                if (option.equals("--profile")) {
+                    profile = true;
                     continue;
                 }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(args[i] + " needs a value");
+                if (++i >= args.length) {
+                    throw new IllegalArgumentException(option + " needs a value");
                 }
-                String value = args[i + 1];
-                Options o = options;
-                options = switch (args[i]) {
-                    case "--dir" -> new Options(o.root, Path.of(value).toAbsolutePath(), o.clients, o.warmup,
-                            o.measure, o.limitTime, o.replayEvents, o.replayLimit, o.profile);
-                    case "--clients" -> new Options(o.root, o.directory, Stream.of(value.split(","))
-                            .map(Integer::valueOf).toList(), o.warmup, o.measure, o.limitTime, o.replayEvents,
-                            o.replayLimit, o.profile);
-                    case "--measure" -> new Options(o.root, o.directory, o.clients, o.warmup,
-                            Duration.ofSeconds(Long.parseLong(value)), o.limitTime, o.replayEvents, o.replayLimit, o.profile);
-                    case "--replay-events" -> new Options(o.root, o.directory, o.clients, o.warmup, o.measure,
-                            o.limitTime, Integer.parseInt(value), o.replayLimit, o.profile);
-                    case "--replay-limit" -> new Options(o.root, o.directory, o.clients, o.warmup, o.measure,
-                            o.limitTime, o.replayEvents, Duration.ofSeconds(Long.parseLong(value)), o.profile);
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                String value = args[i];
+                switch (option) {
+                    case "--dir" -> directory = Path.of(value).toAbsolutePath();
+                    case "--clients" -> clients = Stream.of(value.split(",")).map(Integer::valueOf).toList();
+                    case "--measure" -> measure = Duration.ofSeconds(Long.parseLong(value));
+                    case "--replay-events" -> replayEvents = Integer.parseInt(value);
+                    case "--replay-limit" -> replayLimit = Duration.ofSeconds(Long.parseLong(value));
+                    default -> throw new IllegalArgumentException("unknown option " + option
                             + "; options: --dir <path> --clients 1,4,16 --measure <s> --replay-events <n>"
                             + " --replay-limit <s> --profile");
-                };
+                }
             }
-            return options;
+            return new Options(root, directory, clients, WARMUP, measure, LIMIT_TIME, replayEvents, replayLimit,
+                    profile);
         }
     }
 }
