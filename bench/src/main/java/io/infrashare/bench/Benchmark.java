@@ -3,6 +3,7 @@ package io.infrashare.bench;
 import io.infrashare.faultrun.Broker;
 import io.infrashare.faultrun.JavaService;
 import io.infrashare.faultrun.Jars;
+import io.infrashare.faultrun.Local;
 import io.infrashare.faultrun.Member;
 import io.infrashare.faultrun.Postgres;
 import org.HdrHistogram.Histogram;
@@ -48,7 +49,7 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        clean(options.directory());
+        Local.empty(options.directory());
         Benchmark benchmark = new Benchmark(options);
         Runtime.getRuntime().addShutdownHook(new Thread(benchmark::stopAll));
         String table = benchmark.run();
@@ -60,7 +61,7 @@ public final class Benchmark {
 
     private String run() throws Exception {
         Instant began = Instant.now();
-        Postgres postgres = new Postgres(options.directory().resolve("postgresql"), freePort(), logs.resolve("postgresql.log"));
+        Postgres postgres = new Postgres(options.directory().resolve("postgresql"), Local.freePort(), logs.resolve("postgresql.log"));
         postgres.prepare();
         begin(postgres);
         try (Connection connection = postgres.connect("command"); Statement statement = connection.createStatement()) {
@@ -68,7 +69,7 @@ public final class Benchmark {
             statement.execute("create database replay");
         }
         Broker kafka = new Broker(Jars.runnable(options.root(), "local-kafka"), options.directory().resolve("kafka"),
-                freePort(), freePort(), logs.resolve("kafka.log"));
+                Local.freePort(), Local.freePort(), logs.resolve("kafka.log"));
         begin(kafka);
 
         say("limits: PostgreSQL single-row INSERT transactions at " + options.clients() + " connections");
@@ -163,7 +164,7 @@ public final class Benchmark {
 
     private JavaService app(String name, String database, Broker kafka, Postgres postgres,
                             Map<String, String> extra) throws IOException {
-        int port = freePort();
+        int port = Local.freePort();
         Map<String, String> environment = new HashMap<>(JavaService.onPostgres(port,
                 options.directory().resolve(name), kafka, postgres, database));
         // the clients are few principals sending as fast as they can: the per-principal limit is not what is measured
@@ -201,23 +202,6 @@ public final class Benchmark {
 
     private static void say(String message) {
         System.out.println("bench: " + message);
-    }
-
-    private static void clean(Path directory) throws IOException {
-        if (Files.exists(directory)) {
-            try (Stream<Path> files = Files.walk(directory)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
-        Files.createDirectories(directory);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** The run's settings, from the command line. */

@@ -27,6 +27,10 @@ public final class EventSchemas {
     /** The revision each event type is written in today. */
     private static final Map<String, Integer> CURRENT = EventTypes.all().keySet().stream()
             .collect(Collectors.toUnmodifiableMap(Function.identity(), type -> FIRST_REVISION));
+    /** Its schema, named once per type rather than for every record. */
+    private static final Map<String, URI> CURRENT_DATASCHEMA = CURRENT.entrySet().stream()
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                    entry -> dataschema(entry.getKey(), entry.getValue())));
 
     private EventSchemas() {
     }
@@ -46,7 +50,11 @@ public final class EventSchemas {
 
     /** The schema of the revision the command side writes {@code type} in. */
     public static URI currentDataschema(String type) {
-        return dataschema(type, currentRevision(type));
+        URI dataschema = CURRENT_DATASCHEMA.get(type);
+        if (dataschema == null) {
+            throw new IllegalArgumentException("Not an event type of the contract: " + type);
+        }
+        return dataschema;
     }
 
     /** The path of a schema inside this jar. */

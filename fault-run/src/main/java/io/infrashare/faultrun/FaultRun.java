@@ -54,7 +54,7 @@ public final class FaultRun {
 
     Figures run() throws IOException, InterruptedException, SQLException {
         Instant started = Instant.now();
-        empty(settings.directory());
+        Local.empty(settings.directory());
         log.info("fault run in {} for {}, seed {}", settings.directory(), settings.duration(), settings.seed());
         try (Stack stack = Stack.on(settings)) {
             stack.start();
@@ -116,16 +116,5 @@ public final class FaultRun {
             }
             TimeUnit.SECONDS.sleep(2);
         }
-    }
-
-    private static void empty(Path directory) throws IOException {
-        if (Files.exists(directory)) {
-            try (Stream<Path> files = Files.walk(directory)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
-        Files.createDirectories(directory);
     }
 }

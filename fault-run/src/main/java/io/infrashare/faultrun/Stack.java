@@ -30,12 +30,12 @@ final class Stack implements AutoCloseable {
     static Stack on(Settings settings) throws IOException {
         Path dir = settings.directory();
         Path logs = Files.createDirectories(dir.resolve("logs"));
-        Broker kafka = new Broker(settings.jar("local-kafka"), dir.resolve("kafka"), freePort(), freePort(),
+        Broker kafka = new Broker(settings.jar("local-kafka"), dir.resolve("kafka"), Local.freePort(), Local.freePort(),
                 logs.resolve("kafka.log"));
-        Postgres postgres = new Postgres(dir.resolve("postgresql"), freePort(), logs.resolve("postgresql.log"));
+        Postgres postgres = new Postgres(dir.resolve("postgresql"), Local.freePort(), logs.resolve("postgresql.log"));
         JavaService commandA = commandSide("command-a", settings, kafka, postgres);
         JavaService commandB = commandSide("command-b", settings, kafka, postgres);
-        int queryPort = freePort();
+        int queryPort = Local.freePort();
         JavaService query = new JavaService("query-side", settings.jar("query-side"), queryPort,
                 environment(settings, "query-side", queryPort, kafka, postgres, "query"),
                 logs.resolve("query-side.log"));
@@ -44,7 +44,7 @@ final class Stack implements AutoCloseable {
 
     private static JavaService commandSide(String name, Settings settings, Broker kafka, Postgres postgres)
             throws IOException {
-        int port = freePort();
+        int port = Local.freePort();
         return new JavaService(name, settings.jar("command-side"), port,
                 environment(settings, name, port, kafka, postgres, "command"),
                 settings.directory().resolve("logs").resolve(name + ".log"));
@@ -86,12 +86,6 @@ final class Stack implements AutoCloseable {
     public void close() throws InterruptedException {
         for (Member member : List.of(query, commandB, commandA, kafka, postgres)) {
             member.stop();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
