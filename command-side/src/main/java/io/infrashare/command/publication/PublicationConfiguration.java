@@ -5,8 +5,13 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaEventPublisher;
+import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
+import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,6 +25,22 @@ class PublicationConfiguration {
     @Bean
     KafkaMessageConverter<String, byte[]> kafkaMessageConverter(ObjectMapper json) {
         return new CloudEventRecords(json);
+    }
+
+    /**
+     * The extension's publishing processor sends through this publisher: see {@link BatchingKafkaPublisher}. Where
+     * publication is switched off ({@code axon.kafka.publisher.enabled=false}), the extension makes no producers and
+     * there is nothing to send with.
+     */
+    @Bean(destroyMethod = "shutDown")
+    @ConditionalOnProperty(name = "axon.kafka.publisher.enabled", havingValue = "true", matchIfMissing = true)
+    @SuppressWarnings("unchecked") // the extension declares its factory without types; its records are ours
+    KafkaPublisher<String, byte[]> kafkaPublisher(ProducerFactory<?, ?> producers,
+                                                  KafkaMessageConverter<String, byte[]> records,
+                                                  @Qualifier("serializer") Serializer serializer,
+                                                  PublicationProperties properties) {
+        return new BatchingKafkaPublisher((ProducerFactory<String, byte[]>) producers, records, serializer,
+                properties.topic(), properties.ackTimeout());
     }
 
     /**

@@ -1,0 +1,160 @@
+package io.infrashare.command.publication;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.producer.ConfirmationMode;
+import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
+import org.axonframework.messaging.EventPublicationFailedException;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The publishing processor's batch: every record is sent before any acknowledgement is awaited, and the batch (with
+ * its token) commits only once Kafka acknowledged all of them. The broker is Kafka's {@link MockProducer} here, whose
+ * acknowledgements the test gives one by one; the topic ITs publish to a real broker.
+ */
+class BatchingKafkaPublisherTest {
+
+    private final MockProducer<String, byte[]> kafka =
+            new MockProducer<>(false, new StringSerializer(), new ByteArraySerializer());
+    private final AtomicBoolean tokenStored = new AtomicBoolean();
+    private final AtomicBoolean rolledBack = new AtomicBoolean();
+    private final ExecutorService processor = Executors.newSingleThreadExecutor();
+
+    @AfterEach
+    void stop() {
+        processor.shutdownNow();
+    }
+
+    @Test
+    void sendsTheWholeBatchBeforeAwaitingAnAcknowledgementAndCommitsOnceAllAreIn() {
+        CompletableFuture<Void> batch = batchOf(publisher(Duration.ofSeconds(10)), "a", "b", "c");
+
+        await().until(() -> kafka.history().size() == 3);
+        assertThat(kafka.history()).extracting(ProducerRecord::key).containsExactly("a", "b", "c");
+        kafka.completeNext();
+        kafka.completeNext();
+        assertThat(batch).isNotDone();
+        assertThat(tokenStored).isFalse();
+
+        kafka.completeNext();
+        batch.join();
+        assertThat(tokenStored).isTrue();
+    }
+
+    @Test
+    void aRecordKafkaRefusesFailsTheWholeBatchSoItIsSentAgain() {
+        CompletableFuture<Void> batch = batchOf(publisher(Duration.ofSeconds(10)), "a", "b");
+
+        await().until(() -> kafka.history().size() == 2);
+        kafka.completeNext();
+        kafka.errorNext(new RecordTooLargeException("too large"));
+
+        assertThatThrownBy(batch::join).isInstanceOf(CompletionException.class)
+                .cause().isInstanceOf(EventPublicationFailedException.class).hasMessageContaining("too large");
+        assertThat(tokenStored).isFalse();
+        assertThat(rolledBack).isTrue();
+    }
+
+    @Test
+    void aBatchNotAcknowledgedInTimeFails() {
+        CompletableFuture<Void> batch = batchOf(publisher(Duration.ofMillis(200)), "a");
+
+        assertThatThrownBy(batch::join).isInstanceOf(CompletionException.class)
+                .cause().isInstanceOf(EventPublicationFailedException.class).hasMessageContaining("within 200 ms");
+        assertThat(tokenStored).isFalse();
+    }
+
+    @Test
+    void eachBatchAwaitsOnlyItsOwnRecords() {
+        BatchingKafkaPublisher publisher = publisher(Duration.ofSeconds(10));
+        CompletableFuture<Void> first = batchOf(publisher, "a");
+        await().until(() -> kafka.history().size() == 1);
+        kafka.completeNext();
+        first.join();
+
+        tokenStored.set(false);
+        CompletableFuture<Void> second = batchOf(publisher, "b");
+        await().until(() -> kafka.history().size() == 2);
+        assertThat(second).isNotDone();
+        kafka.completeNext();
+        second.join();
+        assertThat(tokenStored).isTrue();
+    }
+
+    /**
+     * A batch as the processor runs it, on a thread of its own: the events handled in one unit of work, the token
+     * stored when it commits.
+     */
+    private CompletableFuture<Void> batchOf(BatchingKafkaPublisher publisher, String... keys) {
+        return CompletableFuture.runAsync(() -> {
+            DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+            batch.onCommit(unitOfWork -> tokenStored.set(true));
+            batch.onRollback(unitOfWork -> rolledBack.set(true));
+            for (String key : keys) {
+                publisher.send(GenericEventMessage.asEventMessage(key));
+            }
+            batch.commit();
+        }, processor);
+    }
+
+    private BatchingKafkaPublisher publisher(Duration ackTimeout) {
+        return new BatchingKafkaPublisher(new SingleProducer(kafka), new KeyedByPayload(),
+                JacksonSerializer.defaultSerializer(), "events", ackTimeout);
+    }
+
+    private record SingleProducer(Producer<String, byte[]> producer) implements ProducerFactory<String, byte[]> {
+
+        @Override
+        public Producer<String, byte[]> createProducer() {
+            return producer;
+        }
+
+        @Override
+        public ConfirmationMode confirmationMode() {
+            return ConfirmationMode.WAIT_FOR_ACK;
+        }
+
+        @Override
+        public void shutDown() {
+            producer.close();
+        }
+    }
+
+    private static final class KeyedByPayload implements KafkaMessageConverter<String, byte[]> {
+
+        @Override
+        public ProducerRecord<String, byte[]> createKafkaMessage(EventMessage<?> event, String topic) {
+            String payload = (String) event.getPayload();
+            return new ProducerRecord<>(topic, payload, payload.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public Optional<EventMessage<?>> readKafkaMessage(ConsumerRecord<String, byte[]> record) {
+            return Optional.empty();
+        }
+    }
+}
