@@ -10,6 +10,8 @@ import org.axonframework.messaging.EventPublicationFailedException;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Sends each event of the publishing processor's batch as soon as it is handled and awaits the acknowledgements of
@@ -26,20 +29,33 @@ import java.util.concurrent.TimeoutException;
  * behind from a few clients on.
  * <p>
  * If any record of a batch is not acknowledged in time, the batch fails, its token is not stored, and the processor
- * handles the batch again: records Kafka had taken are then sent twice, with the same {@code ce_id}.
+ * handles the batch again: records Kafka had taken are then sent twice, with the same {@code ce_id}. The producer the
+ * batch went through is closed at once, abandoning what it still holds, and the next batch gets a new one: otherwise
+ * the old producer could deliver later records of the failed batch after an earlier one had given up, and the batch
+ * sent again would put that earlier one behind them. The acknowledgement timeout is therefore shorter than the
+ * producer's own delivery timeout, so that the producer never gives up on a record by itself first.
  */
 final class BatchingKafkaPublisher extends KafkaPublisher<String, byte[]> {
 
+    private static final Logger log = LoggerFactory.getLogger(BatchingKafkaPublisher.class);
     private static final String ACKNOWLEDGEMENTS = BatchingKafkaPublisher.class.getName() + ".acknowledgements";
 
-    private final ProducerFactory<String, byte[]> producers;
+    private final Supplier<Producer<String, byte[]>> producers;
     private final KafkaMessageConverter<String, byte[]> records;
     private final String topic;
     private final Duration acknowledgementTimeout;
+    private Producer<String, byte[]> producer;
 
-    BatchingKafkaPublisher(ProducerFactory<String, byte[]> producers, KafkaMessageConverter<String, byte[]> records,
-                           Serializer serializer, String topic, Duration acknowledgementTimeout) {
-        super(KafkaPublisher.<String, byte[]>builder().producerFactory(producers).messageConverter(records)
+    /**
+     * @param extensionProducers the extension's factory, which the publisher it extends requires; records go through
+     *                           the producers of {@code producers} instead
+     * @param producers          makes a producer, when the first batch needs one and after a batch failed
+     */
+    BatchingKafkaPublisher(ProducerFactory<String, byte[]> extensionProducers,
+                           Supplier<Producer<String, byte[]>> producers,
+                           KafkaMessageConverter<String, byte[]> records, Serializer serializer, String topic,
+                           Duration acknowledgementTimeout) {
+        super(KafkaPublisher.<String, byte[]>builder().producerFactory(extensionProducers).messageConverter(records)
                 .serializer(serializer).topic(topic));
         this.producers = producers;
         this.records = records;
@@ -49,34 +65,65 @@ final class BatchingKafkaPublisher extends KafkaPublisher<String, byte[]> {
 
     @Override
     public <T extends EventMessage<?>> void send(T event) {
-        Producer<String, byte[]> producer = producers.createProducer();
-        acknowledgements(CurrentUnitOfWork.get().root()).add(producer.send(records.createKafkaMessage(event, topic)));
+        Batch batch = batch(CurrentUnitOfWork.get().root());
+        batch.acknowledgements.add(batch.producer.send(records.createKafkaMessage(event, topic)));
     }
 
-    /** The batch's pending acknowledgements, awaited together when the batch is about to commit. */
-    private List<Future<RecordMetadata>> acknowledgements(UnitOfWork<?> batch) {
-        return batch.getOrComputeResource(ACKNOWLEDGEMENTS, key -> {
-            List<Future<RecordMetadata>> pending = new ArrayList<>();
-            batch.onPrepareCommit(committing -> awaitAll(pending));
-            return pending;
+    @Override
+    public synchronized void shutDown() {
+        if (producer != null) {
+            producer.close(acknowledgementTimeout);
+            producer = null;
+        }
+        super.shutDown();
+    }
+
+    /** The batch's producer and pending acknowledgements, awaited together when the batch is about to commit. */
+    private Batch batch(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.getOrComputeResource(ACKNOWLEDGEMENTS, key -> {
+            Batch batch = new Batch(producer(), new ArrayList<>());
+            unitOfWork.onPrepareCommit(committing -> awaitAll(batch));
+            return batch;
         });
     }
 
-    private void awaitAll(List<Future<RecordMetadata>> pending) {
-        long deadline = System.nanoTime() + acknowledgementTimeout.toNanos();
-        for (Future<RecordMetadata> acknowledgement : pending) {
-            try {
-                acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException e) {
-                throw new EventPublicationFailedException("Kafka did not take an event of the batch: "
-                        + e.getCause().getMessage(), e.getCause());
-            } catch (TimeoutException e) {
-                throw new EventPublicationFailedException("Kafka did not acknowledge the batch's " + pending.size()
-                        + " events within " + acknowledgementTimeout.toMillis() + " ms", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new EventPublicationFailedException("Interrupted while awaiting Kafka's acknowledgements", e);
-            }
+    private synchronized Producer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = producers.get();
         }
+        return producer;
+    }
+
+    private void awaitAll(Batch batch) {
+        long deadline = System.nanoTime() + acknowledgementTimeout.toNanos();
+        try {
+            for (Future<RecordMetadata> acknowledgement : batch.acknowledgements) {
+                acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (ExecutionException e) {
+            abandon(batch.producer);
+            throw new EventPublicationFailedException("Kafka did not take an event of the batch: "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            abandon(batch.producer);
+            throw new EventPublicationFailedException("Kafka did not acknowledge the batch's "
+                    + batch.acknowledgements.size() + " events within " + acknowledgementTimeout.toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            abandon(batch.producer);
+            Thread.currentThread().interrupt();
+            throw new EventPublicationFailedException("Interrupted while awaiting Kafka's acknowledgements", e);
+        }
+    }
+
+    private synchronized void abandon(Producer<String, byte[]> failed) {
+        log.info("Publication of a batch failed; its producer is closed with what it still holds, and the batch will"
+                + " be sent again through a new one");
+        failed.close(Duration.ZERO);
+        if (producer == failed) {
+            producer = null;
+        }
+    }
+
+    private record Batch(Producer<String, byte[]> producer, List<Future<RecordMetadata>> acknowledgements) {
     }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.axonframework.extensions.kafka.eventhandling.producer.DefaultProducerFactory;
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaEventPublisher;
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
 import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
@@ -14,6 +17,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
+import java.util.Map;
 
 /**
  * Publication follows the event store with the Axon Kafka extension's tracking processor: its token is stored with
@@ -28,7 +34,8 @@ class PublicationConfiguration {
     }
 
     /**
-     * The extension's publishing processor sends through this publisher: see {@link BatchingKafkaPublisher}. Where
+     * The extension's publishing processor sends through this publisher (see {@link BatchingKafkaPublisher}), whose
+     * producers have the extension's settings ({@code axon.kafka.producer}). Where
      * publication is switched off ({@code axon.kafka.publisher.enabled=false}), the extension makes no producers and
      * there is nothing to send with.
      */
@@ -39,8 +46,16 @@ class PublicationConfiguration {
                                                   KafkaMessageConverter<String, byte[]> records,
                                                   @Qualifier("serializer") Serializer serializer,
                                                   PublicationProperties properties) {
-        return new BatchingKafkaPublisher((ProducerFactory<String, byte[]>) producers, records, serializer,
-                properties.topic(), properties.ackTimeout());
+        Map<String, Object> settings = ((DefaultProducerFactory<?, ?>) producers).configurationProperties();
+        Duration deliveryTimeout = Duration.ofMillis(Long.parseLong(String.valueOf(settings.getOrDefault(
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, ProducerConfig.configDef().defaultValues()
+                        .get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)))));
+        if (properties.ackTimeout().compareTo(deliveryTimeout) >= 0) {
+            throw new IllegalStateException("infrashare.publication.ack-timeout (" + properties.ackTimeout()
+                    + ") must be shorter than the producer's delivery.timeout.ms (" + deliveryTimeout + ")");
+        }
+        return new BatchingKafkaPublisher((ProducerFactory<String, byte[]>) producers,
+                () -> new KafkaProducer<>(settings), records, serializer, properties.topic(), properties.ackTimeout());
     }
 
     /**

@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.NotEnoughReplicasException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -20,9 +21,11 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,8 +41,9 @@ import static org.awaitility.Awaitility.await;
  */
 class BatchingKafkaPublisherTest {
 
-    private final MockProducer<String, byte[]> kafka =
-            new MockProducer<>(false, new StringSerializer(), new ByteArraySerializer());
+    private final List<MockProducer<String, byte[]>> producers = new CopyOnWriteArrayList<>();
+    private final List<Duration> closedWithin = new CopyOnWriteArrayList<>();
+    private MockProducer<String, byte[]> kafka = newProducer();
     private final AtomicBoolean tokenStored = new AtomicBoolean();
     private final AtomicBoolean rolledBack = new AtomicBoolean();
     private final ExecutorService processor = Executors.newSingleThreadExecutor();
@@ -77,6 +81,29 @@ class BatchingKafkaPublisherTest {
                 .cause().isInstanceOf(EventPublicationFailedException.class).hasMessageContaining("too large");
         assertThat(tokenStored).isFalse();
         assertThat(rolledBack).isTrue();
+    }
+
+    @Test
+    void afterAFailedBatchWhatItsProducerStillHoldsIsAbandonedAndTheBatchGoesAgainThroughANewOne() {
+        BatchingKafkaPublisher publisher = publisher(Duration.ofSeconds(10));
+        CompletableFuture<Void> failed = batchOf(publisher, "a", "b", "c");
+        await().until(() -> kafka.history().size() == 3);
+        MockProducer<String, byte[]> first = kafka;
+        first.errorNext(new NotEnoughReplicasException("broker gone"));
+        assertThatThrownBy(failed::join).cause().isInstanceOf(EventPublicationFailedException.class);
+
+        // closed without waiting: b and c, still held, are abandoned instead of being delivered behind a resent a
+        assertThat(first.closed()).isTrue();
+        assertThat(closedWithin).containsExactly(Duration.ZERO);
+        CompletableFuture<Void> again = batchOf(publisher, "a", "b", "c");
+        await().until(() -> producers.size() == 2 && producers.get(1).history().size() == 3);
+        MockProducer<String, byte[]> second = producers.get(1);
+        assertThat(second.history()).extracting(ProducerRecord::key).containsExactly("a", "b", "c");
+        second.completeNext();
+        second.completeNext();
+        second.completeNext();
+        again.join();
+        assertThat(tokenStored).isTrue();
     }
 
     @Test
@@ -122,8 +149,21 @@ class BatchingKafkaPublisherTest {
     }
 
     private BatchingKafkaPublisher publisher(Duration ackTimeout) {
-        return new BatchingKafkaPublisher(new SingleProducer(kafka), new KeyedByPayload(),
-                JacksonSerializer.defaultSerializer(), "events", ackTimeout);
+        return new BatchingKafkaPublisher(new SingleProducer(kafka), () -> kafka.closed() ? kafka = newProducer() : kafka,
+                new KeyedByPayload(), JacksonSerializer.defaultSerializer(), "events", ackTimeout);
+    }
+
+    private MockProducer<String, byte[]> newProducer() {
+        MockProducer<String, byte[]> producer =
+                new MockProducer<>(false, new StringSerializer(), new ByteArraySerializer()) {
+                    @Override
+                    public void close(Duration timeout) {
+                        closedWithin.add(timeout);
+                        super.close(timeout);
+                    }
+                };
+        producers.add(producer);
+        return producer;
     }
 
     private record SingleProducer(Producer<String, byte[]> producer) implements ProducerFactory<String, byte[]> {
