@@ -24,11 +24,14 @@ import io.infrashare.events.ResourceShared;
 import io.infrashare.events.ResourceTypeConfigured;
 import io.infrashare.query.audit.AuditEntry.Subject;
 import io.infrashare.query.ingest.AppliedEvent;
+import io.infrashare.query.ingest.DeferredInserts;
 import io.infrashare.query.ingest.Projection;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.io.UncheckedIOException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -48,10 +51,12 @@ import java.util.UUID;
 class AuditLogReadModel implements Projection {
 
     private final JdbcClient jdbc;
+    private final DeferredInserts inserts;
     private final ObjectMapper json;
 
-    AuditLogReadModel(JdbcClient jdbc, ObjectMapper json) {
+    AuditLogReadModel(JdbcClient jdbc, DeferredInserts inserts, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.inserts = inserts;
         this.json = json;
     }
 
@@ -60,39 +65,39 @@ class AuditLogReadModel implements Projection {
         InfrashareEvent event = applied.event();
         Subject subject = subjectOf(event);
         String organization = event.organization().value();
-        jdbc.sql("""
+        inserts.add("""
                         insert into audit_entry (organization, position, event_id, type, occurred_at, actor, reason,
                                                  correlation_id, project, environment, resource, data)
                         values (:organization, :position, :eventId, :type, :occurredAt, :actor, :reason,
-                                :correlationId, :project, :environment, :resource, :data)""")
-                .param("organization", organization)
-                .param("position", applied.position())
-                .param("eventId", applied.id())
-                .param("type", event.eventType())
-                // the precision both databases keep, so that what is stored is what `from` and `to` compare with
-                .param("occurredAt", OffsetDateTime.ofInstant(
-                        event.provenance().occurredAt().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC))
-                .param("actor", event.provenance().actor())
-                .param("reason", event.provenance().reason())
-                .param("correlationId", event.provenance().correlationId())
-                .param("project", valueOf(subject.project()))
-                .param("environment", valueOf(subject.environment()))
-                .param("resource", valueOf(subject.resource()))
-                .param("data", toJson(event))
-                .update();
+                                :correlationId, :project, :environment, :resource, :data)""",
+                new MapSqlParameterSource()
+                        .addValue("organization", organization)
+                        .addValue("position", applied.position())
+                        .addValue("eventId", applied.id())
+                        .addValue("type", event.eventType())
+                        // the precision both databases keep, so that what is stored is what `from` and `to` compare with
+                        .addValue("occurredAt", OffsetDateTime.ofInstant(
+                                event.provenance().occurredAt().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC))
+                        .addValue("actor", event.provenance().actor())
+                        .addValue("reason", event.provenance().reason(), Types.VARCHAR)
+                        .addValue("correlationId", event.provenance().correlationId())
+                        .addValue("project", valueOf(subject.project()), Types.VARCHAR)
+                        .addValue("environment", valueOf(subject.environment()), Types.VARCHAR)
+                        .addValue("resource", valueOf(subject.resource()), Types.VARCHAR)
+                        .addValue("data", toJson(event)));
         for (ResourceId resource : resourcesOf(event, subject)) {
-            jdbc.sql("insert into audit_entry_resource (organization, resource, position) values (:organization, :resource, :position)")
-                    .param("organization", organization)
-                    .param("resource", resource.toString())
-                    .param("position", applied.position())
-                    .update();
+            inserts.add("insert into audit_entry_resource (organization, resource, position) values (:organization, :resource, :position)",
+                    new MapSqlParameterSource()
+                            .addValue("organization", organization)
+                            .addValue("resource", resource.toString())
+                            .addValue("position", applied.position()));
         }
         for (ProjectId project : projectsOf(event, subject)) {
-            jdbc.sql("insert into audit_entry_project (organization, project, position) values (:organization, :project, :position)")
-                    .param("organization", organization)
-                    .param("project", project.value())
-                    .param("position", applied.position())
-                    .update();
+            inserts.add("insert into audit_entry_project (organization, project, position) values (:organization, :project, :position)",
+                    new MapSqlParameterSource()
+                            .addValue("organization", organization)
+                            .addValue("project", project.value())
+                            .addValue("position", applied.position()));
         }
     }
 

@@ -51,18 +51,21 @@ public class Positions {
     }
 
     /**
-     * Takes the organization's next position. The update locks the organization's row until the transaction ends,
-     * so two transactions of one organization cannot take the same position.
+     * Takes the organization's next {@code count} positions and returns the first of them. The update locks the
+     * organization's row until the transaction ends, so two transactions of one organization cannot take the same
+     * positions.
      */
-    long next(OrganizationId organization) {
-        int updated = jdbc.sql("update organization_position set position = position + 1 where organization = :organization")
+    long take(OrganizationId organization, long count) {
+        int updated = jdbc.sql("update organization_position set position = position + :count where organization = :organization")
+                .param("count", count)
                 .param("organization", organization.value())
                 .update();
         if (updated == 0) {
-            jdbc.sql("insert into organization_position (organization, position) values (:organization, 1)")
+            jdbc.sql("insert into organization_position (organization, position) values (:organization, :count)")
                     .param("organization", organization.value())
+                    .param("count", count)
                     .update();
         }
-        return current(organization);
+        return current(organization) - count + 1;
     }
 }

@@ -1,8 +1,10 @@
 package io.infrashare.query.ingest;
 
 import io.infrashare.events.InfrashareEvent;
+import io.infrashare.events.OrganizationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,27 +12,42 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Applies an event to every read model in one transaction, together with the record that it was applied and the
  * position it took: a read model never holds half an event, and an event redelivered by Kafka changes nothing. A run
  * of events may share one transaction, which is how the topic is read: one commit per poll instead of one per event.
+ * Such a run asks once which of its events were applied before, takes each organization's positions at once, and
+ * writes the records of applied events (and the audit log) as batches at commit.
  */
 @Component
 public class Projector {
 
     private static final Logger log = LoggerFactory.getLogger(Projector.class);
+    private static final String RECORD_APPLIED = """
+            insert into applied_event (event_id, organization, position, type, occurred_at, applied_at)
+            values (:id, :organization, :position, :type, :occurredAt, :appliedAt)""";
 
     private final JdbcClient jdbc;
     private final Positions positions;
+    private final DeferredInserts inserts;
     private final List<Projection> projections;
     private final Clock clock;
 
-    Projector(JdbcClient jdbc, Positions positions, List<Projection> projections, Clock clock) {
+    Projector(JdbcClient jdbc, Positions positions, DeferredInserts inserts, List<Projection> projections,
+              Clock clock) {
         this.jdbc = jdbc;
         this.positions = positions;
+        this.inserts = inserts;
         this.projections = projections;
         this.clock = clock;
     }
@@ -43,49 +60,61 @@ public class Projector {
      */
     @Transactional
     public int applyAll(List<IncomingEvent> events) {
-        int applied = 0;
-        for (IncomingEvent incoming : events) {
-            if (apply(incoming).isPresent()) {
-                applied++;
-            }
-        }
-        return applied;
+        return applyInOrder(events).size();
     }
 
     /** @return the event as applied, or empty if an event with this id was applied before */
     @Transactional
     public Optional<AppliedEvent> apply(IncomingEvent incoming) {
-        InfrashareEvent event = incoming.event();
-        if (alreadyApplied(incoming.id())) {
-            log.debug("Skipped {} {}: already applied", event.eventType(), incoming.id());
-            return Optional.empty();
-        }
-        AppliedEvent applied = new AppliedEvent(incoming.id(), positions.next(event.organization()), event);
-        record(applied);
-        projections.forEach(projection -> projection.apply(applied));
-        log.debug("Applied {} {} at position {} of {}", event.eventType(), applied.id(), applied.position(),
-                event.organization());
-        return Optional.of(applied);
+        return applyInOrder(List.of(incoming)).stream().findFirst();
     }
 
-    private boolean alreadyApplied(String eventId) {
-        return jdbc.sql("select count(*) from applied_event where event_id = :id")
-                .param("id", eventId)
-                .query(Long.class)
-                .single() > 0;
+    private List<AppliedEvent> applyInOrder(List<IncomingEvent> events) {
+        List<IncomingEvent> fresh = notAppliedBefore(events);
+        Map<OrganizationId, Long> taken = new TreeMap<>(Comparator.comparing(OrganizationId::value));
+        fresh.forEach(incoming -> taken.merge(incoming.event().organization(), 1L, Long::sum));
+        // the organizations' rows are locked in one order, so that two transactions never wait for each other
+        Map<OrganizationId, Long> next = new HashMap<>();
+        taken.forEach((organization, count) -> next.put(organization, positions.take(organization, count)));
+        List<AppliedEvent> applied = new ArrayList<>(fresh.size());
+        for (IncomingEvent incoming : fresh) {
+            InfrashareEvent event = incoming.event();
+            AppliedEvent one = new AppliedEvent(incoming.id(), next.merge(event.organization(), 1L, Long::sum) - 1,
+                    event);
+            record(one);
+            projections.forEach(projection -> projection.apply(one));
+            log.debug("Applied {} {} at position {} of {}", event.eventType(), one.id(), one.position(),
+                    event.organization());
+            applied.add(one);
+        }
+        return applied;
+    }
+
+    /** The events whose ids were not applied before, nor earlier in the list. */
+    private List<IncomingEvent> notAppliedBefore(List<IncomingEvent> events) {
+        Set<String> seen = new HashSet<>(jdbc.sql("select event_id from applied_event where event_id in (:ids)")
+                .param("ids", events.stream().map(IncomingEvent::id).toList())
+                .query(String.class)
+                .list());
+        List<IncomingEvent> fresh = new ArrayList<>(events.size());
+        for (IncomingEvent incoming : events) {
+            if (seen.add(incoming.id())) {
+                fresh.add(incoming);
+            } else {
+                log.debug("Skipped {} {}: already applied", incoming.event().eventType(), incoming.id());
+            }
+        }
+        return fresh;
     }
 
     private void record(AppliedEvent applied) {
         InfrashareEvent event = applied.event();
-        jdbc.sql("""
-                        insert into applied_event (event_id, organization, position, type, occurred_at, applied_at)
-                        values (:id, :organization, :position, :type, :occurredAt, :appliedAt)""")
-                .param("id", applied.id())
-                .param("organization", event.organization().value())
-                .param("position", applied.position())
-                .param("type", event.eventType())
-                .param("occurredAt", OffsetDateTime.ofInstant(event.provenance().occurredAt(), ZoneOffset.UTC))
-                .param("appliedAt", OffsetDateTime.now(clock))
-                .update();
+        inserts.add(RECORD_APPLIED, new MapSqlParameterSource()
+                .addValue("id", applied.id())
+                .addValue("organization", event.organization().value())
+                .addValue("position", applied.position())
+                .addValue("type", event.eventType())
+                .addValue("occurredAt", OffsetDateTime.ofInstant(event.provenance().occurredAt(), ZoneOffset.UTC))
+                .addValue("appliedAt", OffsetDateTime.now(clock)));
     }
 }

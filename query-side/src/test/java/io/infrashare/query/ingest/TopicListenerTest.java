@@ -79,7 +79,7 @@ class TopicListenerTest {
         String failOn;
 
         RecordingProjector() {
-            super(null, null, List.of(), null);
+            super(null, null, null, List.of(), null);
         }
 
         @Override
