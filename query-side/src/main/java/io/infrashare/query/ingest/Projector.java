@@ -92,8 +92,11 @@ public class Projector {
 
     /** The events whose ids were not applied before, nor earlier in the list. */
     private List<IncomingEvent> notAppliedBefore(List<IncomingEvent> events) {
-        Set<String> seen = new HashSet<>(jdbc.sql("select event_id from applied_event where event_id in (:ids)")
-                .param("ids", events.stream().map(IncomingEvent::id).toList())
+        // a join rather than `in` or `= any`: while a read model is rebuilt into an empty database, its statistics
+        // say the table is tiny and PostgreSQL scans it, comparing each row with each id of the poll; a join hashes them
+        Set<String> seen = new HashSet<>(jdbc.sql("""
+                        select a.event_id from applied_event a join unnest(:ids) as i(id) on a.event_id = i.id""")
+                .param("ids", events.stream().map(IncomingEvent::id).toArray(String[]::new))
                 .query(String.class)
                 .list());
         List<IncomingEvent> fresh = new ArrayList<>(events.size());

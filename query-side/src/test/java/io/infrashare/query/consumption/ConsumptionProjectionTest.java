@@ -34,6 +34,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -411,6 +412,42 @@ class ConsumptionProjectionTest {
         consumption(SI_STAGING, "dev-admin")
                 .andExpect(status().isOk())
                 .andExpect(header().string("X-Projection-Position", "7"));
+    }
+
+    @Test
+    void aPollOfSeveralOrganizationsIsAppliedTogetherEachEventOnceAtItsOrganizationsNextPosition() throws Exception {
+        OrganizationId globex = OrganizationId.of("globex");
+        ProjectId net = ProjectId.of("net");
+        List<InfrashareEvent> story = opsSharesTheUsVpcWithEcommerce();
+        apply(story.get(0));
+        var globexProject = new IncomingEvent("globex-1", new ProjectCreated(globex, net, "Network", "ops",
+                by("gus", 20)));
+        var setDefault = new IncomingEvent("default-of-ecomm-staging", ericSetsTheDefaultVpc(US_VPC, null, 7));
+        List<IncomingEvent> poll = new ArrayList<>();
+        poll.add(new IncomingEvent("event-1", story.get(0))); // applied before: skipped
+        for (int i = 1; i < story.size(); i++) {
+            poll.add(new IncomingEvent("event-" + (i + 1), story.get(i)));
+            if (i == 3) {
+                poll.add(globexProject);
+            }
+        }
+        poll.add(globexProject); // delivered twice in one poll: applied once
+        poll.add(setDefault);
+
+        assertThat(projector.applyAll(poll)).isEqualTo(story.size() - 1 + 2);
+
+        assertThat(jdbc.sql("select organization, position, event_id from applied_event order by organization, position")
+                .query((row, n) -> row.getString(1) + "#" + row.getLong(2) + " " + row.getString(3)).list())
+                .containsExactly("acme#1 event-1", "acme#2 event-2", "acme#3 event-3", "acme#4 event-4",
+                        "acme#5 event-5", "acme#6 event-6", "acme#7 event-7", "acme#8 default-of-ecomm-staging",
+                        "globex#1 globex-1");
+        assertThat(jdbc.sql("select organization, position, event_id from audit_entry order by organization, position")
+                .query((row, n) -> row.getString(1) + "#" + row.getLong(2) + " " + row.getString(3)).list())
+                .hasSize(9).contains("acme#8 default-of-ecomm-staging", "globex#1 globex-1");
+        consumption(ECOMM_STAGING, "dev-ecomm")
+                .andExpect(status().isOk())
+                .andExpect(header().string("X-Projection-Position", "8"))
+                .andExpect(jsonPath("$.defaults[0].resource.id").value(US_VPC.toString()));
     }
 
     @Test

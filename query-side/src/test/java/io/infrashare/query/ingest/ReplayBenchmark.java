@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Not a test: prints how fast the projector replays a long history into the read models on H2, as a rebuild from the
- * topic would, without Kafka. Its name keeps it out of {@code ./mvnw verify}; the README gives the command.
+ * topic would, without Kafka: in polls of {@code benchmark.poll} events, each one transaction. Its name keeps it out
+ * of {@code ./mvnw verify}; the README gives the command.
  * <p>
  * The history is 100,000 events of 100 organizations, delivered round-robin as partitions interleave them. Each
  * organization repeats the story of {@link AcmeStory#everyKindOfEvent()} with projects and resources of their own
@@ -30,6 +31,8 @@ class ReplayBenchmark {
 
     static final int EVENTS = Integer.getInteger("benchmark.events", 100_000);
     static final int ORGANIZATIONS = Integer.getInteger("benchmark.organizations", 100);
+    /** Events applied in one transaction, as a poll of the topic is: Kafka's {@code max.poll.records}. */
+    static final int POLL = Integer.getInteger("benchmark.poll", 500);
 
     @Autowired
     Projector projector;
@@ -42,23 +45,25 @@ class ReplayBenchmark {
     void replay() throws SQLException {
         List<IncomingEvent> history = history();
         // a warm-up on other organizations, so that the figure is not the JIT's
-        for (IncomingEvent event : history(2_000, 10, "warm")) {
-            projector.apply(event);
-        }
+        applyInPolls(history(2_000, 10, "warm"));
 
         long start = System.nanoTime();
-        for (IncomingEvent event : history) {
-            projector.apply(event);
-        }
+        applyInPolls(history);
         double seconds = (System.nanoTime() - start) / 1e9;
 
         String database;
         try (Connection connection = dataSource.getConnection()) {
             database = connection.getMetaData().getDatabaseProductName();
         }
-        System.out.printf("replay: %d events in %.1f s = %.0f events/s (%d organizations, %s)%n",
-                history.size(), seconds, history.size() / seconds, ORGANIZATIONS, database);
+        System.out.printf("replay: %d events in %.1f s = %.0f events/s (%d organizations, polls of %d, %s)%n",
+                history.size(), seconds, history.size() / seconds, ORGANIZATIONS, POLL, database);
         assertThat(history).hasSize(EVENTS);
+    }
+
+    private void applyInPolls(List<IncomingEvent> history) {
+        for (int from = 0; from < history.size(); from += POLL) {
+            projector.applyAll(history.subList(from, Math.min(from + POLL, history.size())));
+        }
     }
 
     private List<IncomingEvent> history() {
