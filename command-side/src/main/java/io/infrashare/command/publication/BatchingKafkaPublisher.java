@@ -1,5 +1,6 @@
 package io.infrashare.command.publication;
 
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.eventhandling.EventMessage;
@@ -32,7 +33,8 @@ import java.util.function.Supplier;
  * handles the batch again: records Kafka had taken are then sent twice, with the same {@code ce_id}. The producer the
  * batch went through is closed at once, abandoning what it still holds, and the next batch gets a new one: otherwise
  * the old producer could deliver later records of the failed batch after an earlier one had given up, and the batch
- * sent again would put that earlier one behind them. The acknowledgement timeout is therefore shorter than the
+ * sent again would put that earlier one behind them. For the same reason a batch sends no more records once one of
+ * them failed, and the acknowledgement timeout, counted from the batch's first record, is shorter than the
  * producer's own delivery timeout, so that the producer never gives up on a record by itself first.
  */
 final class BatchingKafkaPublisher extends KafkaPublisher<String, byte[]> {
@@ -66,7 +68,11 @@ final class BatchingKafkaPublisher extends KafkaPublisher<String, byte[]> {
     @Override
     public <T extends EventMessage<?>> void send(T event) {
         Batch batch = batch(CurrentUnitOfWork.get().root());
-        batch.acknowledgements.add(batch.producer.send(records.createKafkaMessage(event, topic)));
+        batch.stopIfFailed();
+        batch.acknowledgements.add(batch.producer.send(records.createKafkaMessage(event, topic), batch));
+        // a record the producer refused at once (no topic metadata within max.block.ms, too large) has no place in
+        // the partition's sequence, so a later record could go out before it: send no more of this batch
+        batch.stopIfFailed();
     }
 
     @Override
@@ -78,11 +84,15 @@ final class BatchingKafkaPublisher extends KafkaPublisher<String, byte[]> {
         super.shutDown();
     }
 
-    /** The batch's producer and pending acknowledgements, awaited together when the batch is about to commit. */
+    /**
+     * The batch's producer and pending acknowledgements, awaited together when the batch is about to commit. A batch
+     * that does not commit, for whatever reason, abandons its producer.
+     */
     private Batch batch(UnitOfWork<?> unitOfWork) {
         return unitOfWork.getOrComputeResource(ACKNOWLEDGEMENTS, key -> {
-            Batch batch = new Batch(producer(), new ArrayList<>());
+            Batch batch = new Batch(producer(), new ArrayList<>(), System.nanoTime());
             unitOfWork.onPrepareCommit(committing -> awaitAll(batch));
+            unitOfWork.onRollback(rolledBack -> abandon(batch.producer));
             return batch;
         });
     }
@@ -94,22 +104,20 @@ final class BatchingKafkaPublisher extends KafkaPublisher<String, byte[]> {
         return producer;
     }
 
+    /** Waits at most the acknowledgement timeout from the batch's first record, which the producer still holds. */
     private void awaitAll(Batch batch) {
-        long deadline = System.nanoTime() + acknowledgementTimeout.toNanos();
+        long deadline = batch.started + acknowledgementTimeout.toNanos();
         try {
             for (Future<RecordMetadata> acknowledgement : batch.acknowledgements) {
                 acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
         } catch (ExecutionException e) {
-            abandon(batch.producer);
             throw new EventPublicationFailedException("Kafka did not take an event of the batch: "
                     + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            abandon(batch.producer);
             throw new EventPublicationFailedException("Kafka did not acknowledge the batch's "
                     + batch.acknowledgements.size() + " events within " + acknowledgementTimeout.toMillis() + " ms", e);
         } catch (InterruptedException e) {
-            abandon(batch.producer);
             Thread.currentThread().interrupt();
             throw new EventPublicationFailedException("Interrupted while awaiting Kafka's acknowledgements", e);
         }
@@ -124,6 +132,33 @@ final class BatchingKafkaPublisher extends KafkaPublisher<String, byte[]> {
         }
     }
 
-    private record Batch(Producer<String, byte[]> producer, List<Future<RecordMetadata>> acknowledgements) {
+    /** A batch's records in flight; told of each record's outcome by the producer. */
+    private static final class Batch implements Callback {
+
+        private final Producer<String, byte[]> producer;
+        private final List<Future<RecordMetadata>> acknowledgements;
+        private final long started;
+        private volatile Exception failure;
+
+        private Batch(Producer<String, byte[]> producer, List<Future<RecordMetadata>> acknowledgements, long started) {
+            this.producer = producer;
+            this.acknowledgements = acknowledgements;
+            this.started = started;
+        }
+
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception exception) {
+            if (exception != null && failure == null) {
+                failure = exception;
+            }
+        }
+
+        private void stopIfFailed() {
+            Exception failed = failure;
+            if (failed != null) {
+                throw new EventPublicationFailedException("Kafka did not take an event of the batch: "
+                        + failed.getMessage(), failed);
+            }
+        }
     }
 }

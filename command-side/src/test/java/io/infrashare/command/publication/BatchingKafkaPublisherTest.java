@@ -1,9 +1,11 @@
 package io.infrashare.command.publication;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.NotEnoughReplicasException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -23,11 +25,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +48,7 @@ class BatchingKafkaPublisherTest {
 
     private final List<MockProducer<String, byte[]>> producers = new CopyOnWriteArrayList<>();
     private final List<Duration> closedWithin = new CopyOnWriteArrayList<>();
+    private final Set<String> refusedAtOnce = ConcurrentHashMap.newKeySet();
     private MockProducer<String, byte[]> kafka = newProducer();
     private final AtomicBoolean tokenStored = new AtomicBoolean();
     private final AtomicBoolean rolledBack = new AtomicBoolean();
@@ -107,6 +113,19 @@ class BatchingKafkaPublisherTest {
     }
 
     @Test
+    void aRecordRefusedAtOnceStopsTheBatchBeforeItsLaterRecordsCanOvertakeIt() {
+        refusedAtOnce.add("a");
+
+        CompletableFuture<Void> batch = batchOf(publisher(Duration.ofSeconds(10)), "a", "b");
+
+        assertThatThrownBy(batch::join).cause().isInstanceOf(EventPublicationFailedException.class)
+                .hasMessageContaining("not present in metadata");
+        assertThat(kafka.history()).isEmpty();
+        assertThat(closedWithin).containsExactly(Duration.ZERO);
+        assertThat(tokenStored).isFalse();
+    }
+
+    @Test
     void aBatchNotAcknowledgedInTimeFails() {
         CompletableFuture<Void> batch = batchOf(publisher(Duration.ofMillis(200)), "a");
 
@@ -141,8 +160,14 @@ class BatchingKafkaPublisherTest {
             DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
             batch.onCommit(unitOfWork -> tokenStored.set(true));
             batch.onRollback(unitOfWork -> rolledBack.set(true));
-            for (String key : keys) {
-                publisher.send(GenericEventMessage.asEventMessage(key));
+            try {
+                for (String key : keys) {
+                    publisher.send(GenericEventMessage.asEventMessage(key));
+                }
+            } catch (RuntimeException failed) {
+                // a handler's failure rolls the processor's batch back
+                batch.rollback(failed);
+                throw failed;
             }
             batch.commit();
         }, processor);
@@ -156,6 +181,19 @@ class BatchingKafkaPublisherTest {
     private MockProducer<String, byte[]> newProducer() {
         MockProducer<String, byte[]> producer =
                 new MockProducer<>(false, new StringSerializer(), new ByteArraySerializer()) {
+                    @Override
+                    public synchronized Future<RecordMetadata> send(ProducerRecord<String, byte[]> record,
+                                                                    Callback callback) {
+                        if (refusedAtOnce.contains(record.key())) {
+                            // as KafkaProducer does when the topic's metadata does not come within max.block.ms
+                            var refusal = new org.apache.kafka.common.errors.TimeoutException(
+                                    "Topic events not present in metadata after 10000 ms.");
+                            callback.onCompletion(null, refusal);
+                            return CompletableFuture.failedFuture(refusal);
+                        }
+                        return super.send(record, callback);
+                    }
+
                     @Override
                     public void close(Duration timeout) {
                         closedWithin.add(timeout);
