@@ -31,6 +31,21 @@ public class DeferredInserts {
         pending().computeIfAbsent(sql, statement -> new ArrayList<>()).add(row);
     }
 
+    /** Writes the current transaction's rows now, for a statement that is about to read them. */
+    public void flush() {
+        @SuppressWarnings("unchecked")
+        Map<String, List<SqlParameterSource>> rows =
+                (Map<String, List<SqlParameterSource>>) TransactionSynchronizationManager.getResource(this);
+        if (rows != null) {
+            write(rows);
+        }
+    }
+
+    private void write(Map<String, List<SqlParameterSource>> rows) {
+        rows.forEach((sql, batch) -> jdbc.batchUpdate(sql, batch.toArray(SqlParameterSource[]::new)));
+        rows.clear();
+    }
+
     private Map<String, List<SqlParameterSource>> pending() {
         @SuppressWarnings("unchecked")
         Map<String, List<SqlParameterSource>> pending =
@@ -44,14 +59,25 @@ public class DeferredInserts {
         Map<String, List<SqlParameterSource>> rows = new LinkedHashMap<>();
         TransactionSynchronizationManager.bindResource(this, rows);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            // a transaction started inside this one has rows of its own
+            @Override
+            public void suspend() {
+                TransactionSynchronizationManager.unbindResource(DeferredInserts.this);
+            }
+
+            @Override
+            public void resume() {
+                TransactionSynchronizationManager.bindResource(DeferredInserts.this, rows);
+            }
+
             @Override
             public void beforeCommit(boolean readOnly) {
-                rows.forEach((sql, batch) -> jdbc.batchUpdate(sql, batch.toArray(SqlParameterSource[]::new)));
+                write(rows);
             }
 
             @Override
             public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResource(DeferredInserts.this);
+                TransactionSynchronizationManager.unbindResourceIfPossible(DeferredInserts.this);
             }
         });
         return rows;

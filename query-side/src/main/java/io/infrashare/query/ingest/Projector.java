@@ -92,6 +92,7 @@ public class Projector {
 
     /** The events whose ids were not applied before, nor earlier in the list. */
     private List<IncomingEvent> notAppliedBefore(List<IncomingEvent> events) {
+        inserts.flush(); // events applied earlier in this transaction, by another call
         // a join rather than `in` or `= any`: while a read model is rebuilt into an empty database, its statistics
         // say the table is tiny and PostgreSQL scans it, comparing each row with each id of the poll; a join hashes them
         Set<String> seen = new HashSet<>(jdbc.sql("""

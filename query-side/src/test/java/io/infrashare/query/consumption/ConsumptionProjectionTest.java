@@ -29,6 +29,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.ResultActions;
 
 import java.time.Clock;
@@ -98,6 +100,8 @@ class ConsumptionProjectionTest {
     Flyway flyway;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
     @Autowired
     EnvironmentReadModel environments;
 
@@ -448,6 +452,19 @@ class ConsumptionProjectionTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("X-Projection-Position", "8"))
                 .andExpect(jsonPath("$.defaults[0].resource.id").value(US_VPC.toString()));
+    }
+
+    @Test
+    void anEventAppliedEarlierInTheSameTransactionIsSkippedToo() {
+        List<InfrashareEvent> story = opsSharesTheUsVpcWithEcommerce();
+        var first = new IncomingEvent("event-1", story.get(0));
+
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            assertThat(projector.apply(first)).isPresent();
+            assertThat(projector.apply(first)).isEmpty();
+        });
+
+        assertThat(jdbc.sql("select count(*) from applied_event").query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
