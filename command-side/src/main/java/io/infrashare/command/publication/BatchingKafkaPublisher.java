@@ -68,11 +68,10 @@ final class BatchingKafkaPublisher extends KafkaPublisher<String, byte[]> {
     @Override
     public <T extends EventMessage<?>> void send(T event) {
         Batch batch = batch(CurrentUnitOfWork.get().root());
-        batch.stopIfFailed();
-        batch.acknowledgements.add(batch.producer.send(records.createKafkaMessage(event, topic), batch));
-        // a record the producer refused at once (no topic metadata within max.block.ms, too large) has no place in
+        // a record the producer refused (at once: no topic metadata within max.block.ms, too large) has no place in
         // the partition's sequence, so a later record could go out before it: send no more of this batch
         batch.stopIfFailed();
+        batch.acknowledgements.add(batch.producer.send(records.createKafkaMessage(event, topic), batch));
     }
 
     @Override
@@ -90,7 +89,7 @@ final class BatchingKafkaPublisher extends KafkaPublisher<String, byte[]> {
      */
     private Batch batch(UnitOfWork<?> unitOfWork) {
         return unitOfWork.getOrComputeResource(ACKNOWLEDGEMENTS, key -> {
-            Batch batch = new Batch(producer(), new ArrayList<>(), System.nanoTime());
+            Batch batch = new Batch(producer());
             unitOfWork.onPrepareCommit(committing -> awaitAll(batch));
             unitOfWork.onRollback(rolledBack -> abandon(batch.producer));
             return batch;
@@ -112,8 +111,7 @@ final class BatchingKafkaPublisher extends KafkaPublisher<String, byte[]> {
                 acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
         } catch (ExecutionException e) {
-            throw new EventPublicationFailedException("Kafka did not take an event of the batch: "
-                    + e.getCause().getMessage(), e.getCause());
+            throw refused(e.getCause());
         } catch (TimeoutException e) {
             throw new EventPublicationFailedException("Kafka did not acknowledge the batch's "
                     + batch.acknowledgements.size() + " events within " + acknowledgementTimeout.toMillis() + " ms", e);
@@ -136,14 +134,12 @@ final class BatchingKafkaPublisher extends KafkaPublisher<String, byte[]> {
     private static final class Batch implements Callback {
 
         private final Producer<String, byte[]> producer;
-        private final List<Future<RecordMetadata>> acknowledgements;
-        private final long started;
+        private final List<Future<RecordMetadata>> acknowledgements = new ArrayList<>();
+        private final long started = System.nanoTime();
         private volatile Exception failure;
 
-        private Batch(Producer<String, byte[]> producer, List<Future<RecordMetadata>> acknowledgements, long started) {
+        private Batch(Producer<String, byte[]> producer) {
             this.producer = producer;
-            this.acknowledgements = acknowledgements;
-            this.started = started;
         }
 
         @Override
@@ -156,9 +152,13 @@ final class BatchingKafkaPublisher extends KafkaPublisher<String, byte[]> {
         private void stopIfFailed() {
             Exception failed = failure;
             if (failed != null) {
-                throw new EventPublicationFailedException("Kafka did not take an event of the batch: "
-                        + failed.getMessage(), failed);
+                throw refused(failed);
             }
         }
+    }
+
+    private static EventPublicationFailedException refused(Throwable cause) {
+        return new EventPublicationFailedException("Kafka did not take an event of the batch: " + cause.getMessage(),
+                cause);
     }
 }

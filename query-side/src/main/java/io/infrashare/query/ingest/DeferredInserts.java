@@ -33,9 +33,7 @@ public class DeferredInserts {
 
     /** Writes the current transaction's rows now, for a statement that is about to read them. */
     public void flush() {
-        @SuppressWarnings("unchecked")
-        Map<String, List<SqlParameterSource>> rows =
-                (Map<String, List<SqlParameterSource>>) TransactionSynchronizationManager.getResource(this);
+        Map<String, List<SqlParameterSource>> rows = bound();
         if (rows != null) {
             write(rows);
         }
@@ -46,10 +44,14 @@ public class DeferredInserts {
         rows.clear();
     }
 
+    /** The current transaction's rows, {@code null} before its first. */
+    @SuppressWarnings("unchecked")
+    private Map<String, List<SqlParameterSource>> bound() {
+        return (Map<String, List<SqlParameterSource>>) TransactionSynchronizationManager.getResource(this);
+    }
+
     private Map<String, List<SqlParameterSource>> pending() {
-        @SuppressWarnings("unchecked")
-        Map<String, List<SqlParameterSource>> pending =
-                (Map<String, List<SqlParameterSource>>) TransactionSynchronizationManager.getResource(this);
+        Map<String, List<SqlParameterSource>> pending = bound();
         if (pending != null) {
             return pending;
         }

@@ -14,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,11 +70,11 @@ public class Projector {
 
     private List<AppliedEvent> applyInOrder(List<IncomingEvent> events) {
         List<IncomingEvent> fresh = notAppliedBefore(events);
-        Map<OrganizationId, Long> taken = new TreeMap<>(Comparator.comparing(OrganizationId::value));
-        fresh.forEach(incoming -> taken.merge(incoming.event().organization(), 1L, Long::sum));
-        // the organizations' rows are locked in one order, so that two transactions never wait for each other
-        Map<OrganizationId, Long> next = new HashMap<>();
-        taken.forEach((organization, count) -> next.put(organization, positions.take(organization, count)));
+        // each organization's count of fresh events, then its next position; the organizations' rows are locked in
+        // one order, so that two transactions never wait for each other
+        Map<OrganizationId, Long> next = new TreeMap<>(Comparator.comparing(OrganizationId::value));
+        fresh.forEach(incoming -> next.merge(incoming.event().organization(), 1L, Long::sum));
+        next.replaceAll(positions::take);
         List<AppliedEvent> applied = new ArrayList<>(fresh.size());
         for (IncomingEvent incoming : fresh) {
             InfrashareEvent event = incoming.event();
