@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The publishing processor's batch: every record is sent before any acknowledgement is awaited, and the batch (with
  * its token) commits only once Kafka acknowledged all of them. The broker is Kafka's {@link MockProducer} here, whose
- * acknowledgements the test gives one by one; the topic ITs publish to a real broker.
+ * acknowledgements the test gives one by one; {@link BatchingKafkaPublisherIT} publishes to a real broker.
  */
 class BatchingKafkaPublisherTest {
 
