@@ -1,4 +1,4 @@
--- One portable set of migrations for H2 and PostgreSQL. Ids are the contract's strings; JSON values are text.
+-- The query side's read models on PostgreSQL. Ids are the contract's strings; JSON values are text.
 
 -- Every record applied, so that a redelivered one changes nothing, and the position it was given.
 create table applied_event (

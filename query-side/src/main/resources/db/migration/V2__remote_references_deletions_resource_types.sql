@@ -1,5 +1,3 @@
--- Portable SQL for H2 and PostgreSQL, as V1.
-
 -- A deleted environment keeps its row: its id is never used again, and views as of an earlier instant still need it.
 alter table environment add column deleted_at timestamp with time zone;
 alter table environment add column deleted_by varchar(200);

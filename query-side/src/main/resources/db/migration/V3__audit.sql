@@ -1,5 +1,3 @@
--- Portable SQL for H2 and PostgreSQL, as V1.
-
 -- One row per applied event, in the organization's order: the audit log. Rows are never changed or deleted.
 create table audit_entry (
     organization   varchar(200)             not null,

@@ -1,5 +1,3 @@
--- Portable SQL for H2 and PostgreSQL, as V1.
-
 -- When and by whom a project was created, for the project views. Rows projected before this migration keep nulls
 -- until the read models are rebuilt from the topic.
 alter table project add column created_at timestamp with time zone;

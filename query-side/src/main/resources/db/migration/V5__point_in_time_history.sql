@@ -1,5 +1,3 @@
--- Portable SQL for H2 and PostgreSQL, as V1.
-
 -- Point-in-time answers (`?at=`): each read model that an `at` answer needs also keeps its rows as validity
 -- intervals. An event closes the row it replaces (valid_to) and opens the one it sets (valid_from); nothing is ever
 -- deleted. Intervals are kept both as instants and as the organization's positions: `at` is turned into the last

@@ -82,8 +82,8 @@ class CommandConfiguration {
 
     /**
      * Two commands that append the same aggregate sequence number collide on the event store's unique key; Axon
-     * turns that into a concurrency refusal only when it recognises the violation. SQLSTATE 23505 is the standard
-     * unique violation of both PostgreSQL and H2 2.x.
+     * turns that into a concurrency refusal only when it recognises the violation. SQLSTATE 23505 is PostgreSQL's
+     * unique violation.
      */
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {

@@ -9,6 +9,9 @@ import io.infrashare.events.OrganizationId;
 import io.infrashare.events.ProjectCreated;
 import io.infrashare.events.ProjectId;
 import io.infrashare.events.Topic;
+import io.infrashare.testing.KafkaBroker;
+import io.infrashare.testing.WithKafka;
+import io.infrashare.testing.WithPostgres;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,8 +33,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -58,11 +59,10 @@ import static org.awaitility.Awaitility.await;
  * ahead of them, one record delivered twice.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "spring.datasource.url=jdbc:h2:mem:over-kafka;DB_CLOSE_DELAY=-1",
         "infrashare.retry.interval=100ms"})
+@WithPostgres
 // as on brokers that create no topic by themselves: the side creates its dead-letter topic
-@EmbeddedKafka(kraft = true, partitions = 3, topics = Topic.NAME, brokerProperties = "auto.create.topics.enable=false")
+@WithKafka(partitions = 3, topics = Topic.NAME, autoCreateTopics = false)
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsumptionOverKafkaIT {
@@ -70,7 +70,7 @@ class ConsumptionOverKafkaIT {
     static final String DEAD_LETTERS = Topic.NAME + ".DLT";
 
     @Autowired
-    EmbeddedKafkaBroker broker;
+    KafkaBroker broker;
     @Autowired
     TestRestTemplate http;
     @Autowired
@@ -101,7 +101,7 @@ class ConsumptionOverKafkaIT {
         records.add(record("acme-8", ecommAddsAVpcPackage(8)));
         records.add(record("acme-9", ericReferencesTheVpc(US_VPC, null, 9)));
 
-        try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker), new StringSerializer(),
+        try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker.bootstrapServers()), new StringSerializer(),
                 new ByteArraySerializer())) {
             records.forEach(producer::send);
         }
@@ -203,7 +203,7 @@ class ConsumptionOverKafkaIT {
 
     /** Reads the dead-letter topic from its start without joining a group. */
     private Consumer<String, byte[]> deadLetterReader() {
-        Map<String, Object> properties = KafkaTestUtils.consumerProps("dead-letter-reader", "false", broker);
+        Map<String, Object> properties = KafkaTestUtils.consumerProps(broker.bootstrapServers(), "dead-letter-reader", "false");
         var consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(DEAD_LETTERS).stream()
                 .map(partition -> new TopicPartition(DEAD_LETTERS, partition.partition()))

@@ -2,11 +2,12 @@ package io.infrashare.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrashare.events.Topic;
+import io.infrashare.testing.WithKafka;
+import io.infrashare.testing.WithPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +16,9 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The OpenAPI document describes every query of API.md, and anyone may read it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "spring.datasource.url=jdbc:h2:mem:openapi;DB_CLOSE_DELAY=-1"})
-@EmbeddedKafka(kraft = true, partitions = 1, topics = Topic.NAME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithPostgres
+@WithKafka(topics = Topic.NAME)
 class OpenApiDocumentIT {
 
     /** The query table of API.md, as written there. */

@@ -6,6 +6,9 @@ import io.infrashare.events.InfrashareEvent;
 import io.infrashare.events.Topic;
 import io.infrashare.query.ingest.Positions;
 import io.infrashare.query.ingest.ReadModelRebuild;
+import io.infrashare.testing.KafkaBroker;
+import io.infrashare.testing.WithKafka;
+import io.infrashare.testing.WithPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -15,8 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -25,8 +26,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -49,12 +50,11 @@ import static org.awaitility.Awaitility.await;
  * the read models dropped and rebuilt from the topic are the ones the live stream built.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.kafka.consumer.group-id=operations-it",
-        "spring.datasource.url=jdbc:h2:mem:operations;DB_CLOSE_DELAY=-1",
         "infrashare.retry.interval=100ms",
         "infrashare.lag.interval=200ms"})
-@EmbeddedKafka(kraft = true, partitions = 3, topics = Topic.NAME, brokerProperties = "auto.create.topics.enable=false")
+@WithPostgres
+@WithKafka(partitions = 3, topics = Topic.NAME, autoCreateTopics = false)
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperationsOverKafkaIT {
@@ -62,7 +62,7 @@ class OperationsOverKafkaIT {
     static final List<InfrashareEvent> STORY = everyKindOfEvent();
 
     @Autowired
-    EmbeddedKafkaBroker broker;
+    KafkaBroker broker;
     @Autowired
     TestRestTemplate http;
     @Autowired
@@ -86,7 +86,7 @@ class OperationsOverKafkaIT {
         for (int i = 0; i < STORY.size(); i++) {
             records.add(CloudEventRecords.of(Topic.NAME, "acme-" + i, STORY.get(i), json));
         }
-        try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker), new StringSerializer(),
+        try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker.bootstrapServers()), new StringSerializer(),
                 new ByteArraySerializer())) {
             records.forEach(producer::send);
         }
@@ -120,7 +120,7 @@ class OperationsOverKafkaIT {
         listener.stop();
         try {
             // the first three events again, as a publisher that crashed before storing its token sends them
-            try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker), new StringSerializer(),
+            try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker.bootstrapServers()), new StringSerializer(),
                     new ByteArraySerializer())) {
                 for (int i = 0; i < 3; i++) {
                     producer.send(CloudEventRecords.of(Topic.NAME, "acme-" + i, STORY.get(i), json));

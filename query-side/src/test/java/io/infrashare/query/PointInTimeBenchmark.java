@@ -4,6 +4,7 @@ import io.infrashare.events.InfrashareEvent;
 import io.infrashare.events.ResourceId;
 import io.infrashare.query.ingest.IncomingEvent;
 import io.infrashare.query.ingest.Projector;
+import io.infrashare.testing.WithPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -27,12 +28,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Not a test: prints the latency of {@code ?at=} on an environment with 1,000 events in its history, through the
- * whole HTTP stack of the query side (MockMvc, security included) on H2. Its name keeps it out of
+ * whole HTTP stack of the query side (MockMvc, security included). Its name keeps it out of
  * {@code ./mvnw verify}; the README gives the command.
  */
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:at-benchmark;DB_CLOSE_DELAY=-1",
         "spring.kafka.listener.auto-startup=false"})
+@WithPostgres
 @AutoConfigureMockMvc
 class PointInTimeBenchmark {
 
@@ -73,7 +74,7 @@ class PointInTimeBenchmark {
         }
         Arrays.sort(nanos);
         System.out.printf("at: %d queries on %s with %d events in its history: p50 %.2f ms, p95 %.2f ms, "
-                        + "p99 %.2f ms (H2, MockMvc)%n", QUERIES, ECOMM_STAGING, HISTORY,
+                        + "p99 %.2f ms (MockMvc)%n", QUERIES, ECOMM_STAGING, HISTORY,
                 nanos[QUERIES / 2] / 1e6, nanos[QUERIES * 95 / 100] / 1e6, nanos[QUERIES * 99 / 100] / 1e6);
     }
 

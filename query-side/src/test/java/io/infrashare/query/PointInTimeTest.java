@@ -3,6 +3,7 @@ package io.infrashare.query;
 import io.infrashare.events.InfrashareEvent;
 import io.infrashare.query.ingest.IncomingEvent;
 import io.infrashare.query.ingest.Projector;
+import io.infrashare.testing.WithPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,9 +39,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * ecomm-pr42) share {@code second(20)}, the revocation of the US VPC is at 21 and its decommissioning at 22.
  */
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:pointintime;DB_CLOSE_DELAY=-1",
         "spring.flyway.clean-disabled=false",
         "spring.kafka.listener.auto-startup=false"})
+@WithPostgres
 @AutoConfigureMockMvc
 class PointInTimeTest {
 

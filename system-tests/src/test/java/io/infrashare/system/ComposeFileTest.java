@@ -75,8 +75,8 @@ class ComposeFileTest {
         JsonNode querySide = compose.at("/services/query-side/environment");
 
         assertThat(brokers).hasSize(3);
-        assertThat(commandSide.path("SPRING_PROFILES_ACTIVE").asText()).contains("postgres");
-        assertThat(querySide.path("SPRING_PROFILES_ACTIVE").asText()).contains("postgres");
+        assertThat(commandSide.path("DATABASE_URL").asText()).isEqualTo("jdbc:postgresql://postgres:5432/command");
+        assertThat(querySide.path("DATABASE_URL").asText()).isEqualTo("jdbc:postgresql://postgres:5432/query");
         assertThat(commandSide.path("INFRASHARE_TOPIC_REPLICATION_FACTOR").asInt()).isEqualTo(brokers.size());
         for (String broker : brokers) {
             assertThat(compose.at("/services/" + broker + "/environment/KAFKA_MIN_INSYNC_REPLICAS").asInt())

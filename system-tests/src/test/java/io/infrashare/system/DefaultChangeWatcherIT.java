@@ -1,7 +1,8 @@
 package io.infrashare.system;
 
 import io.infrashare.examples.DefaultChangeWatcher;
-import io.infrashare.localkafka.LocalKafka;
+import io.infrashare.testing.KafkaBroker;
+import io.infrashare.testing.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -51,16 +52,15 @@ class DefaultChangeWatcherIT {
     @TempDir
     static Path data;
 
-    private static LocalKafka kafka;
+    private static KafkaBroker kafka;
     private static ServiceProcess commandSide;
     private static Api commands;
 
     @BeforeAll
     static void startTheStack() throws IOException {
-        kafka = LocalKafka.start(new LocalKafka.Settings(data.resolve("kafka"), freePort(), freePort()));
-        commandSide = ServiceProcess.start("command-side", freePort(), Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "INFRASHARE_DATA_DIR", data.toString()));
+        kafka = TestInfrastructure.startKafka();
+        commandSide = ServiceProcess.start("command-side", freePort(), ServiceProcess.on(TestInfrastructure.newDatabase(),
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "INFRASHARE_DATA_DIR", data.toString())));
         commands = new Api(commandSide.port);
     }
 

@@ -1,5 +1,7 @@
 package io.infrashare.system;
 
+import io.infrashare.testing.Database;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +30,15 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
         this.log = log;
         this.port = port;
+    }
+
+    /** The environment, with the {@code DATABASE_*} variables that point an application at the database. */
+    static Map<String, String> on(Database database, Map<String, String> environment) {
+        Map<String, String> withDatabase = new HashMap<>(environment);
+        withDatabase.put("DATABASE_URL", database.url());
+        withDatabase.put("DATABASE_USER", database.user());
+        withDatabase.put("DATABASE_PASSWORD", database.password());
+        return withDatabase;
     }
 
     static ServiceProcess start(String name, int port, Map<String, String> environment) throws IOException {

@@ -1,7 +1,8 @@
 package io.infrashare.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.infrashare.localkafka.LocalKafka;
+import io.infrashare.testing.KafkaBroker;
+import io.infrashare.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class WalkingSkeletonIT {
     @TempDir
     static Path data;
 
-    private static LocalKafka kafka;
+    private static KafkaBroker kafka;
     private static ServiceProcess commandSide;
     private static ServiceProcess querySide;
     private static Api commands;
@@ -35,12 +36,14 @@ class WalkingSkeletonIT {
 
     @BeforeAll
     static void startTheStack() throws IOException {
-        kafka = LocalKafka.start(new LocalKafka.Settings(data.resolve("kafka"), freePort(), freePort()));
+        kafka = TestInfrastructure.startKafka();
         Map<String, String> environment = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "INFRASHARE_DATA_DIR", data.toString());
-        commandSide = ServiceProcess.start("command-side", freePort(), environment);
-        querySide = ServiceProcess.start("query-side", freePort(), environment);
+        commandSide = ServiceProcess.start("command-side", freePort(),
+                ServiceProcess.on(TestInfrastructure.newDatabase(), environment));
+        querySide = ServiceProcess.start("query-side", freePort(),
+                ServiceProcess.on(TestInfrastructure.newDatabase(), environment));
         commands = new Api(commandSide.port);
         queries = new Api(querySide.port);
     }

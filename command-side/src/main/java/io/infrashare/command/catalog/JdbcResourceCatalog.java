@@ -26,9 +26,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -43,16 +40,13 @@ import java.util.UUID;
 @ProcessingGroup("catalog")
 class JdbcResourceCatalog implements ResourceCatalog {
 
-    private final JdbcClient jdbc;
-    /** PostgreSQL lets consumers share the lock; H2 knows only exclusive row locks. */
-    private final String useLock;
+    /** Consumers share the row lock with each other; a revocation or decommission takes it exclusively. */
+    private static final String USE_LOCK = "FOR SHARE";
 
-    JdbcResourceCatalog(JdbcClient jdbc, DataSource dataSource) throws SQLException {
+    private final JdbcClient jdbc;
+
+    JdbcResourceCatalog(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        try (Connection connection = dataSource.getConnection()) {
-            this.useLock = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())
-                    ? "FOR SHARE" : "FOR UPDATE";
-        }
     }
 
     @Override
@@ -69,7 +63,7 @@ class JdbcResourceCatalog implements ResourceCatalog {
 
     @Override
     public Optional<CatalogedResource> lockForUse(OrganizationId organization, ResourceId resource) {
-        return read(organization, resource, useLock);
+        return read(organization, resource, USE_LOCK);
     }
 
     @Override

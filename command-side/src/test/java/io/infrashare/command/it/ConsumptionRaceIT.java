@@ -12,7 +12,8 @@ import io.infrashare.events.ResourceImported;
 import io.infrashare.events.ResourceProvisioned;
 import io.infrashare.events.ResourceShareRevoked;
 import io.infrashare.events.ResourceShared;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.infrashare.testing.WithKafka;
+import io.infrashare.testing.WithPostgres;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -22,10 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,16 +47,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answer must be a success or a 409, and afterwards nothing may consume a revoked or decommissioned resource, in the
  * catalog or anywhere in the event history.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "axon.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
-@EmbeddedKafka(kraft = true, partitions = 1)
-@ActiveProfiles({"postgres", "embedded"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithPostgres
+@WithKafka
 class ConsumptionRaceIT {
 
     private static final int ROUNDS = Integer.getInteger("infrashare.race.rounds", 200);
-
-    private static final EmbeddedPostgres POSTGRES = EmbeddedPostgresDatabase.start();
 
     @LocalServerPort
     int port;
@@ -67,11 +60,6 @@ class ConsumptionRaceIT {
     EventStore eventStore;
     @Autowired
     JdbcClient jdbc;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        EmbeddedPostgresDatabase.register(POSTGRES, registry);
-    }
 
     @Test
     void nothingEverConsumesARevokedOrDecommissionedResourceWhateverTheInterleaving() throws Exception {

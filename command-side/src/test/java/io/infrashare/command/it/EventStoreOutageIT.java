@@ -1,5 +1,6 @@
 package io.infrashare.command.it;
 
+import io.infrashare.testing.WithPostgres;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,8 +22,8 @@ import static org.mockito.Mockito.when;
  * reports a broken connection.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:outage;DB_CLOSE_DELAY=-1",
         "axon.kafka.publisher.enabled=false"})
+@WithPostgres
 class EventStoreOutageIT {
 
     @MockitoBean

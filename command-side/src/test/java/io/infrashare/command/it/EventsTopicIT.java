@@ -1,6 +1,8 @@
 package io.infrashare.command.it;
 
 import io.infrashare.command.CommandApplication;
+import io.infrashare.testing.KafkaBroker;
+import io.infrashare.testing.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -14,12 +16,9 @@ import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,27 +36,20 @@ class EventsTopicIT {
 
     private static final String TOPIC = "infrashare.events";
 
-    @TempDir
-    static Path data;
-
-    private static EmbeddedKafkaKraftBroker broker;
+    private static KafkaBroker broker;
     private static ConfigurableApplicationContext commandSide;
 
     @BeforeAll
     static void start() {
-        broker = new EmbeddedKafkaKraftBroker(1, 1);
-        // its own property: the default one names the broker of the cached application contexts of other tests
-        broker.brokerListProperty("events-topic.brokers");
         // the application creates the topic; a broker that did it on first use would hide a missing creation
-        broker.brokerProperty("auto.create.topics.enable", "false");
-        broker.afterPropertiesSet();
+        broker = TestInfrastructure.startKafka(1, false, Set.of());
         commandSide = new SpringApplicationBuilder(CommandApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("events").toAbsolutePath(),
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--axon.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--infrashare.publication.partitions=4",
-                "--infrashare.publication.replication-factor=1");
+                TestInfrastructure.newDatabase().springArguments(
+                        "--server.port=0",
+                        "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                        "--axon.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                        "--infrashare.publication.partitions=4",
+                        "--infrashare.publication.replication-factor=1"));
     }
 
     @AfterAll
@@ -66,14 +58,14 @@ class EventsTopicIT {
             commandSide.close();
         }
         if (broker != null) {
-            broker.destroy();
+            broker.close();
         }
     }
 
     @Test
     void theTopicIsCreatedWithTheConfiguredPartitionsAndReplicasAndKeepsEverything() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.getBrokersAsString()))) {
+                broker.bootstrapServers()))) {
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
                     .until(() -> admin.listTopics().names().get().contains(TOPIC));
 

@@ -1,11 +1,12 @@
 package io.infrashare.command.it;
 
+import io.infrashare.testing.WithKafka;
+import io.infrashare.testing.WithPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,11 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * No request, however hostile, gets a 500 or a stack trace: every write endpoint is sent malformed, mistyped,
  * oversized and nonsensical bodies and headers, and must answer with a 4xx problem.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:command-it;DB_CLOSE_DELAY=-1",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "axon.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
-@EmbeddedKafka(kraft = true, partitions = 1)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithPostgres
+@WithKafka
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputIT {
 

@@ -7,7 +7,8 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.infrashare.command.CommandApplication;
-import org.junit.jupiter.api.BeforeAll;
+import io.infrashare.testing.TestInfrastructure;
+import io.infrashare.testing.WithPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -36,9 +37,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * of the test's own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:jwt;DB_CLOSE_DELAY=-1",
         "axon.kafka.publisher.enabled=false",
         "spring.security.oauth2.resourceserver.jwt.audiences=infrashare"})
+@WithPostgres
 @ActiveProfiles("production")
 class JwtSecurityIT {
 
@@ -168,9 +169,10 @@ class JwtSecurityIT {
 
     @Test
     void withoutAnIssuerTheServiceRefusesToStartAndSaysWhatToSet() {
-        assertThatThrownBy(() -> new SpringApplicationBuilder(CommandApplication.class).profiles("production").run(
-                "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:noissuer;DB_CLOSE_DELAY=-1",
-                "--axon.kafka.publisher.enabled=false").close())
+        String[] arguments = TestInfrastructure.newDatabase().springArguments(
+                "--server.port=0", "--axon.kafka.publisher.enabled=false");
+        assertThatThrownBy(() -> new SpringApplicationBuilder(CommandApplication.class).profiles("production")
+                .run(arguments).close())
                 .hasStackTraceContaining("No JWT issuer is configured");
     }
 }

@@ -1,6 +1,7 @@
 package io.infrashare.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.infrashare.testing.WithPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The OpenAPI document describes every command of API.md, and anyone may read it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:openapi;DB_CLOSE_DELAY=-1",
         "axon.kafka.publisher.enabled=false"})
+@WithPostgres
 class OpenApiDocumentIT {
 
     /** The command table of API.md, as written there. */

@@ -1,5 +1,6 @@
 package io.infrashare.command.it;
 
+import io.infrashare.testing.WithPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -12,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What a platform team points its probes and its Prometheus at. */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:operations;DB_CLOSE_DELAY=-1",
         "axon.kafka.publisher.enabled=false"})
+@WithPostgres
 class OperationsEndpointsIT {
 
     @Value("${local.server.port}")

@@ -3,13 +3,15 @@ package io.infrashare.command.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrashare.command.CommandApplication;
 import io.infrashare.localkafka.LocalKafka;
+import io.infrashare.testing.Database;
+import io.infrashare.testing.KafkaBroker;
+import io.infrashare.testing.TestInfrastructure;
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaEventPublisher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpMethod;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -25,13 +27,15 @@ class PublicationRecoveryIT {
     @TempDir
     Path data;
 
+    /** The event store of the test's command sides, kept across their restarts. */
+    private final Database events = TestInfrastructure.newDatabase();
+
     private ConfigurableApplicationContext commandSide(String bootstrapServers, boolean publishing) {
-        return new SpringApplicationBuilder(CommandApplication.class).run(
+        return new SpringApplicationBuilder(CommandApplication.class).run(events.springArguments(
                 "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("events").toAbsolutePath(),
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--axon.kafka.bootstrap-servers=" + bootstrapServers,
-                "--axon.kafka.publisher.enabled=" + publishing);
+                "--axon.kafka.publisher.enabled=" + publishing));
     }
 
     private static Http http(ConfigurableApplicationContext context) {
@@ -52,23 +56,18 @@ class PublicationRecoveryIT {
 
     @Test
     void eventsStoredBeforeThePublisherFirstRanArePublishedWhenItStarts() {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        // its own property: the default one names the broker of the cached application contexts of other tests
-        broker.brokerListProperty("publication-recovery.brokers");
-        broker.afterPropertiesSet();
-        try (TopicReader topic = new TopicReader(broker.getBrokersAsString(), "infrashare.events")) {
-            try (var withoutPublisher = commandSide(broker.getBrokersAsString(), false)) {
+        try (KafkaBroker broker = TestInfrastructure.startKafka();
+             TopicReader topic = new TopicReader(broker.bootstrapServers(), "infrashare.events")) {
+            try (var withoutPublisher = commandSide(broker.bootstrapServers(), false)) {
                 createProject(withoutPublisher, "early");
             }
 
-            try (var withPublisher = commandSide(broker.getBrokersAsString(), true)) {
+            try (var withPublisher = commandSide(broker.bootstrapServers(), true)) {
                 createProject(withPublisher, "later");
                 await().atMost(Duration.ofSeconds(60)).until(() -> published(topic, "later"));
                 assertThat(published(topic, "early")).isTrue();
                 assertThat(topic.types()).containsExactly("ProjectCreated", "ProjectCreated");
             }
-        } finally {
-            broker.destroy();
         }
     }
 
@@ -86,6 +85,10 @@ class PublicationRecoveryIT {
                 .body().path("measurements").path(0).path("value").asLong(-1);
     }
 
+    /**
+     * The broker here is the stack's own local one rather than one from the test infrastructure: it has to be down
+     * first and then come up at an address the command side was given before, on a port chosen here.
+     */
     @Test
     void commandsAreAcceptedWhileTheBrokerIsDownAndPublishedWhenItComesBack() throws IOException {
         LocalKafka.Settings broker = new LocalKafka.Settings(data.resolve("kafka"), freePort(), freePort());

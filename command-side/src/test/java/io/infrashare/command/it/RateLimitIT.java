@@ -1,5 +1,6 @@
 package io.infrashare.command.it;
 
+import io.infrashare.testing.WithPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,10 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A principal over its write rate gets a 429 to retry later, and records nothing; other principals go on. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:rate;DB_CLOSE_DELAY=-1",
         "axon.kafka.publisher.enabled=false",
         "infrashare.rate-limit.writes-per-second=1",
         "infrashare.rate-limit.burst=3"})
+@WithPostgres
 class RateLimitIT {
 
     @Value("${local.server.port}")

@@ -1,5 +1,7 @@
 package io.infrashare.command.publication;
 
+import io.infrashare.testing.KafkaBroker;
+import io.infrashare.testing.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -23,7 +25,6 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
@@ -45,20 +47,17 @@ class BatchingKafkaPublisherIT {
 
     private static final int MAX_REQUEST_SIZE = 10_000;
 
-    private static EmbeddedKafkaKraftBroker broker;
+    private static KafkaBroker broker;
 
     @BeforeAll
     static void start() {
-        broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.brokerListProperty("batching-publisher.brokers");
-        broker.brokerProperty("auto.create.topics.enable", "false");
-        broker.afterPropertiesSet();
+        broker = TestInfrastructure.startKafka(1, false, Set.of());
     }
 
     @AfterAll
     static void stop() {
         if (broker != null) {
-            broker.destroy();
+            broker.close();
         }
     }
 
@@ -110,7 +109,7 @@ class BatchingKafkaPublisherIT {
 
     private static BatchingKafkaPublisher publisher(String topic) {
         Map<String, Object> settings = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_REQUEST_SIZE,
@@ -123,7 +122,7 @@ class BatchingKafkaPublisherIT {
 
     private static String topic(String name) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.getBrokersAsString()))) {
+                broker.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(name, 3, (short) 1))).all().get();
         }
         return name;
@@ -133,7 +132,7 @@ class BatchingKafkaPublisherIT {
     private static List<String> read(String topic, int expected) {
         List<String> payloads = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,

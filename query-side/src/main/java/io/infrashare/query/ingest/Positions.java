@@ -32,9 +32,9 @@ public class Positions {
     }
 
     /**
-     * Reads a view and the position it reflects. Both databases read committed data statement by statement (H2 keeps
-     * no snapshot across tables even in repeatable read), so the position is read before and after the view: when
-     * they agree, no event of the organization was applied in between and the view is exactly that position's.
+     * Reads a view and the position it reflects. Under read committed each statement sees its own snapshot, so the
+     * position is read before and after the view: when they agree, no event of the organization was applied in
+     * between and the view is exactly that position's.
      * While events keep arriving the answer carries the lower position, which the view reflects at least.
      */
     public <T> T readConsistently(OrganizationId organization, LongFunction<T> read) {

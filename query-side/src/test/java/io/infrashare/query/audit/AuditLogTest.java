@@ -2,7 +2,6 @@ package io.infrashare.query.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.infrashare.events.EnvironmentId;
 import io.infrashare.events.InfrashareEvent;
 import io.infrashare.events.OrganizationId;
 import io.infrashare.events.ProjectCreated;
@@ -12,6 +11,7 @@ import io.infrashare.events.ResourceReconfigured;
 import io.infrashare.events.ResourceShared;
 import io.infrashare.query.ingest.IncomingEvent;
 import io.infrashare.query.ingest.Projector;
+import io.infrashare.testing.WithPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,6 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -56,9 +55,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Events fed to the projector, then the audit log asked over HTTP: no Kafka. */
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:audit;DB_CLOSE_DELAY=-1",
         "spring.flyway.clean-disabled=false",
         "spring.kafka.listener.auto-startup=false"})
+@WithPostgres
 @AutoConfigureMockMvc
 class AuditLogTest {
 

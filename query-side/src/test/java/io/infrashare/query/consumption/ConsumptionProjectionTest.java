@@ -16,6 +16,7 @@ import io.infrashare.events.ResourceShareRevoked;
 import io.infrashare.query.ingest.IncomingEvent;
 import io.infrashare.query.ingest.Projector;
 import io.infrashare.query.project.EnvironmentReadModel;
+import io.infrashare.testing.WithPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.test.web.servlet.ResultActions;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -74,9 +75,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Events fed to the projector, then the consumption view asked over HTTP: no Kafka. */
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:projections;DB_CLOSE_DELAY=-1",
         "spring.flyway.clean-disabled=false",
         "spring.kafka.listener.auto-startup=false"})
+@WithPostgres
 @AutoConfigureMockMvc
 class ConsumptionProjectionTest {
 

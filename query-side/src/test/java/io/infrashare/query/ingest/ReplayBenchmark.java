@@ -3,20 +3,21 @@ package io.infrashare.query.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrashare.query.AcmeStory;
 import io.infrashare.query.Histories;
+import io.infrashare.testing.WithPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Not a test: prints how fast the projector replays a long history into the read models on H2, as a rebuild from the
+ * Not a test: prints how fast the projector replays a long history into the read models, as a rebuild from the
  * topic would, without Kafka: in polls of {@code benchmark.poll} events, each one transaction. Its name keeps it out
  * of {@code ./mvnw verify}; the README gives the command.
  * <p>
@@ -25,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * per round, so every event type is applied and the read models grow as they would.
  */
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:replay-benchmark;DB_CLOSE_DELAY=-1",
         "spring.kafka.listener.auto-startup=false"})
+@WithPostgres
 class ReplayBenchmark {
 
     static final int EVENTS = Integer.getInteger("benchmark.events", 100_000);

@@ -6,6 +6,7 @@ import io.infrashare.events.ProjectCreated;
 import io.infrashare.events.ProjectId;
 import io.infrashare.query.ingest.IncomingEvent;
 import io.infrashare.query.ingest.Projector;
+import io.infrashare.testing.WithPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,9 +37,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Events fed to the projector, then the organization's projects asked over HTTP: no Kafka. */
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:queries;DB_CLOSE_DELAY=-1",
         "spring.flyway.clean-disabled=false",
         "spring.kafka.listener.auto-startup=false"})
+@WithPostgres
 @AutoConfigureMockMvc
 class ProjectQueryTest {
 

@@ -6,6 +6,7 @@ import io.infrashare.events.RemoteReferenceRemoved;
 import io.infrashare.events.ResourceShareRevoked;
 import io.infrashare.query.ingest.IncomingEvent;
 import io.infrashare.query.ingest.Projector;
+import io.infrashare.testing.WithPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,9 +47,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Events fed to the projector, then a resource and its consumers asked over HTTP: no Kafka. */
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:queries;DB_CLOSE_DELAY=-1",
         "spring.flyway.clean-disabled=false",
         "spring.kafka.listener.auto-startup=false"})
+@WithPostgres
 @AutoConfigureMockMvc
 class ResourceQueryTest {
 

@@ -3,9 +3,10 @@ package io.infrashare.command.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrashare.command.CommandApplication;
+import io.infrashare.testing.Database;
+import io.infrashare.testing.TestInfrastructure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,20 +33,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the nodes decide on cached copies that the other node makes stale, collide on the event store's key, and run the
  * command again on the fresh history. Nothing a client was told is missing and the project's history never forks.
  */
-class TwoNodesOnPostgresIT {
+class TwoNodesIT {
 
     private static final int CLIENTS_PER_NODE = 3;
     private static final int PREVIEWS = 12;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static EmbeddedPostgres postgres;
+    private static Database database;
     private static ConfigurableApplicationContext nodeA;
     private static ConfigurableApplicationContext nodeB;
     private static List<String> vpcs;
 
     @BeforeAll
     static void startTwoNodes() {
-        postgres = EmbeddedPostgresDatabase.start();
+        database = TestInfrastructure.newDatabase();
         nodeA = node();
         nodeB = node();
         vpcs = sharedVpcs(http(nodeA));
@@ -60,14 +61,10 @@ class TwoNodesOnPostgresIT {
         }
     }
 
-    /** A node as {@code SPRING_PROFILES_ACTIVE=postgres,embedded} starts it; publication is not the point here. */
+    /** A node with the demo principals; publication is not the point here. */
     private static ConfigurableApplicationContext node() {
-        return new SpringApplicationBuilder(CommandApplication.class).profiles("postgres", "embedded").run(
-                "--server.port=0",
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--axon.kafka.publisher.enabled=false");
+        return new SpringApplicationBuilder(CommandApplication.class).profiles("embedded").run(
+                database.springArguments("--server.port=0", "--axon.kafka.publisher.enabled=false"));
     }
 
     private static Http http(ConfigurableApplicationContext node) {
@@ -125,14 +122,14 @@ class TwoNodesOnPostgresIT {
                 assertThat(answer.text("type")).isEqualTo("/problems/concurrent-modification"));
         assertThat(lostRaces).as("conflicts are settled by retries, not by the client").isLessThan(answers.size() / 10);
 
-        JdbcTemplate store = new JdbcTemplate(postgres.getPostgresDatabase());
+        JdbcTemplate store = new JdbcTemplate(database.dataSource());
         List<Long> sequence = store.queryForList(
                 "select sequenceNumber from DomainEventEntry where aggregateIdentifier = 'acme/app' order by 1",
                 Long.class);
         assertThat(sequence).as("one line of history: 0, 1, 2, ... without a gap or a fork")
                 .containsExactlyElementsOf(LongStream.range(0, sequence.size()).boxed().toList());
         Set<String> recorded = store.queryForList("select payload from DomainEventEntry", byte[].class).stream()
-                .map(TwoNodesOnPostgresIT::correlationId).collect(Collectors.toSet());
+                .map(TwoNodesIT::correlationId).collect(Collectors.toSet());
         assertThat(answers.stream().filter(answer -> answer.status() < 300).map(Http.Answer::correlationId))
                 .as("every command a client was told succeeded is in the history")
                 .allMatch(recorded::contains);

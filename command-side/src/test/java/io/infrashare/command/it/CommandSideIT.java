@@ -2,15 +2,18 @@ package io.infrashare.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infrashare.testing.KafkaBroker;
+import io.infrashare.testing.WithKafka;
+import io.infrashare.testing.WithPostgres;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
@@ -23,9 +26,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The walking skeleton's slice, sent over HTTP as a user would, and checked on the topic as a downstream consumer
- * would. Runs against each database the command side supports.
+ * would.
  */
-abstract class CommandSideContract {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithPostgres
+@WithKafka
+class CommandSideIT {
 
     private static final AtomicInteger RUNS = new AtomicInteger();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,7 +39,7 @@ abstract class CommandSideContract {
     @LocalServerPort
     int port;
     @Autowired
-    EmbeddedKafkaBroker kafka;
+    KafkaBroker kafka;
 
     Http http;
     TopicReader topic;
@@ -44,7 +50,7 @@ abstract class CommandSideContract {
     @BeforeEach
     void connect() {
         http = new Http(port);
-        topic = new TopicReader(kafka.getBrokersAsString(), "infrashare.events");
+        topic = new TopicReader(kafka.bootstrapServers(), "infrashare.events");
         int run = RUNS.incrementAndGet();
         si = "si" + run;
         ecomm = "ecomm" + run;

@@ -3,6 +3,9 @@ package io.infrashare.command.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.infrashare.testing.KafkaBroker;
+import io.infrashare.testing.WithKafka;
+import io.infrashare.testing.WithPostgres;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,10 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,11 +35,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * Every row of API.md's command table, and every answer it names, sent over HTTP with the demo principals' tokens:
  * the status and problem type a client gets, and what a downstream consumer then sees on the topic (the events a
- * write records, and nothing for a refusal or a repeated write). Runs against each database the command side
- * supports.
+ * write records, and nothing for a refusal or a repeated write).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class CommandTableContract {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithPostgres
+@WithKafka
+class CommandTableIT {
 
     private static final String OPS = "dev-ops";
     private static final String ECOMM = "dev-ecomm";
@@ -55,7 +60,7 @@ abstract class CommandTableContract {
     int port;
     /** This context's own broker: the system property naming one is overwritten by any broker started after it. */
     @Autowired
-    EmbeddedKafkaBroker kafka;
+    KafkaBroker kafka;
 
     private Http http;
     private TopicReader topic;
@@ -73,7 +78,7 @@ abstract class CommandTableContract {
     @BeforeAll
     void connect() {
         http = new Http(port);
-        topic = new TopicReader(kafka.getBrokersAsString(), "infrashare.events");
+        topic = new TopicReader(kafka.bootstrapServers(), "infrashare.events");
     }
 
     @AfterAll

@@ -1,13 +1,13 @@
 package io.infrashare.query.ingest;
 
 import io.infrashare.events.InfrashareEvent;
+import io.infrashare.testing.WithPostgres;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import io.infrashare.query.EmbeddedPostgresDatabase;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import java.util.List;
 
@@ -15,14 +15,12 @@ import static io.infrashare.query.AcmeStory.ACME;
 import static io.infrashare.query.AcmeStory.everyKindOfEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The rebuild finds and empties the read models on a real PostgreSQL as on H2 (Kafka's part is in the H2 test). */
-@SpringBootTest(properties = "spring.kafka.listener.auto-startup=false")
-@ActiveProfiles({"embedded", "postgres"})
-class ReadModelRebuildOnPostgresIT {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Database extends EmbeddedPostgresDatabase {
-    }
+/** The rebuild finds and empties the read models (Kafka's part is in OperationsOverKafkaIT). */
+@SpringBootTest(properties = {
+        "spring.flyway.clean-disabled=false",
+        "spring.kafka.listener.auto-startup=false"})
+@WithPostgres
+class ReadModelRebuildIT {
 
     @Autowired
     Projector projector;
@@ -32,6 +30,16 @@ class ReadModelRebuildOnPostgresIT {
     Positions positions;
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Flyway flyway;
+
+    /** The context, and so the database, is shared with the other tests of the same configuration. */
+    @BeforeEach
+    void emptyReadModels() {
+        flyway.clean();
+        flyway.migrate();
+    }
 
     @Test
     void everyReadModelIsEmptiedAndFlywaysHistoryKept() {

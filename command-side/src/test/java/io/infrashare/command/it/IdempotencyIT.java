@@ -2,11 +2,19 @@ package io.infrashare.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infrashare.command.CommandApplication;
+import io.infrashare.testing.Database;
+import io.infrashare.testing.KafkaBroker;
+import io.infrashare.testing.TestInfrastructure;
+import io.infrashare.testing.WithKafka;
+import io.infrashare.testing.WithPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -27,10 +35,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Retried writes, as a CI pipeline that lost a connection sends them: with an {@code Idempotency-Key} they take
- * effect once and get the first answer again. And bodies over 64 KiB, which nobody reads. Runs against each
- * database the command side supports.
+ * effect once and get the first answer again. And bodies over 64 KiB, which nobody reads.
  */
-abstract class IdempotencyContract {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithPostgres
+@WithKafka
+class IdempotencyIT {
 
     static final int KIB = 1024;
     private static final AtomicInteger RUNS = new AtomicInteger();
@@ -41,7 +51,7 @@ abstract class IdempotencyContract {
     int port;
     /** The context's own broker: the system property naming it is overwritten by any broker started later. */
     @Autowired
-    EmbeddedKafkaBroker kafka;
+    KafkaBroker kafka;
 
     /** Each test gets its own project, since the database and topic outlive a test. */
     String project;
@@ -160,7 +170,7 @@ abstract class IdempotencyContract {
         // One organization's events are in order on the topic: a duplicate would come before this package.
         assertThat(send("dev-ops", "POST", "/projects/" + project + "/packages", null,
                 "{\"name\":\"vpc\",\"bundle\":\"aws-vpc\",\"resourceType\":\"aws-vpc\"}").status()).isEqualTo(201);
-        try (TopicReader topic = new TopicReader(kafka.getBrokersAsString(), "infrashare.events")) {
+        try (TopicReader topic = new TopicReader(kafka.bootstrapServers(), "infrashare.events")) {
             await().atMost(Duration.ofSeconds(30)).until(() -> eventsAbout(topic, project).contains("PackageAdded"));
             assertThat(eventsAbout(topic, project))
                     .containsExactly("ProjectCreated", "EnvironmentCreated", "PackageAdded");
@@ -274,5 +284,43 @@ abstract class IdempotencyContract {
         assertThat(declared.json().path("errors").get(0).path("field").asText()).isEqualTo("name");
         assertThat(chunked.status()).isEqualTo(400);
         assertThat(chunked.json().path("errors").get(0).path("field").asText()).isEqualTo("name");
+    }
+
+
+    /** The database of the restarted command side, kept between its two lives. */
+    private final Database data = TestInfrastructure.newDatabase();
+
+    private ConfigurableApplicationContext commandSide() {
+        String brokers = kafka.bootstrapServers();
+        return new SpringApplicationBuilder(CommandApplication.class).run(data.springArguments(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + brokers,
+                "--axon.kafka.bootstrap-servers=" + brokers,
+                "--axon.kafka.publisher.enabled=false"));
+    }
+
+    private Reply createProject(ConfigurableApplicationContext context, String key) {
+        int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        return send(port, "dev-ops", "POST", "/projects", key,
+                HttpRequest.BodyPublishers.ofString(newProject(project, "Shared Infra")));
+    }
+
+    @Test
+    void anAnswerIsRepeatedAfterARestart() {
+        String key = newKey();
+        Reply first;
+        try (var commandSide = commandSide()) {
+            first = createProject(commandSide, key);
+        }
+
+        Reply repeated;
+        try (var restarted = commandSide()) {
+            repeated = createProject(restarted, key);
+        }
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(repeated.status()).isEqualTo(201);
+        assertThat(repeated.replayed()).isTrue();
+        assertThat(repeated.body()).isEqualTo(first.body());
     }
 }
