@@ -2,6 +2,7 @@ package io.infrashare.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrashare.events.Topic;
+import io.infrashare.testing.HttpApiDocument;
 import io.infrashare.testing.WithKafka;
 import io.infrashare.testing.WithPostgres;
 import org.junit.jupiter.api.Test;
@@ -9,9 +10,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,5 +57,14 @@ class OpenApiDocumentIT {
 
     private static String shape(String operation) {
         return operation.replaceAll("\\{[^}]*}", "{}");
+    }
+
+    @Test
+    void theHttpApiDocsListExactlyTheQueriesTheServedDocumentDescribes() throws IOException {
+        Map<?, ?> document = http.getForObject("/v3/api-docs", Map.class);
+
+        assertThat(HttpApiDocument.operations("## Query side"))
+                .as("operations in docs/http-api.md under '## Query side' (actual) and in /v3/api-docs (expected)")
+                .containsExactlyInAnyOrderElementsOf(HttpApiDocument.served((Map<?, ?>) document.get("paths")));
     }
 }

@@ -1,6 +1,7 @@
 package io.infrashare.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.infrashare.testing.HttpApiDocument;
 import io.infrashare.testing.WithPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -8,9 +9,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.client.RestClient;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,5 +73,15 @@ class OpenApiDocumentIT {
 
     static String shape(String operation) {
         return operation.replaceAll("\\{[^}]*}", "{}");
+    }
+
+    @Test
+    void theHttpApiDocsListExactlyTheCommandsTheServedDocumentDescribes() throws IOException {
+        Map<?, ?> document = RestClient.create("http://localhost:" + port).get().uri("/v3/api-docs")
+                .retrieve().body(Map.class);
+
+        assertThat(HttpApiDocument.operations("## Command side"))
+                .as("operations in docs/http-api.md under '## Command side' (actual) and in /v3/api-docs (expected)")
+                .containsExactlyInAnyOrderElementsOf(HttpApiDocument.served((Map<?, ?>) document.get("paths")));
     }
 }
