@@ -1,0 +1,148 @@
+package io.infrashare.localpostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * A PostgreSQL data folder and the server that runs on it as infrashare's stacks need it: durable as a production
+ * server ({@code fsync} and {@code synchronous_commit} on, so a commit it acknowledged survives a SIGKILL of every
+ * process), listening on 127.0.0.1 only, with a login role {@value #ROLE} that owns the databases {@code command}
+ * and {@code query}, so the applications' default settings work unchanged.
+ */
+public final class PostgresCluster {
+
+    /** The role the applications log in as, without a password: only this machine can connect. */
+    public static final String ROLE = "infrashare";
+    public static final List<String> DATABASES = List.of("command", "query");
+    static final String SUPERUSER = "postgres";
+    private static final Duration START_LIMIT = Duration.ofMinutes(2);
+
+    private final PostgresBinaries binaries;
+    private final Path data;
+    private final int port;
+
+    public PostgresCluster(PostgresBinaries binaries, Path data, int port) {
+        this.binaries = binaries;
+        this.data = data.toAbsolutePath().normalize();
+        this.port = port;
+    }
+
+    public Path data() {
+        return data;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public PostgresBinaries binaries() {
+        return binaries;
+    }
+
+    /** Whether the data folder holds a cluster: {@link #create} moves it into place only once complete. */
+    public boolean exists() {
+        return Files.isRegularFile(data.resolve("PG_VERSION"));
+    }
+
+    /** The major version of PostgreSQL that made the data folder. */
+    public String dataVersion() throws IOException {
+        return Files.readString(data.resolve("PG_VERSION")).trim();
+    }
+
+    /** The server's command line, for a caller that runs and kills the process itself. */
+    public List<String> serverCommand() {
+        return serverCommand(List.of());
+    }
+
+    /** The server's command line, {@code launcher} (such as setpriv) starting the server in its own process. */
+    List<String> serverCommand(List<String> launcher) {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(serverArguments(data));
+        return binaries.unprivileged(command);
+    }
+
+    private List<String> serverArguments(Path directory) {
+        // no Unix socket: clients use TCP, and the socket directory compiled into the binaries may not exist here
+        return List.of(binaries.program("postgres").toString(), "-D", directory.toString(),
+                "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
+                "-c", "fsync=on", "-c", "synchronous_commit=on", "-c", "max_connections=200");
+    }
+
+    public String url(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** A connection as {@value #ROLE}. */
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(url(database) + "?connectTimeout=2&socketTimeout=60", ROLE, "");
+    }
+
+    /**
+     * Makes the cluster: {@code initdb} into a folder beside the data folder, the role and the databases created on a
+     * server started there, then the folder moved into place. A first start that dies half-way leaves no half-made
+     * data folder, only that folder beside it, which the next attempt starts again from.
+     */
+    public void create(Consumer<String> output) throws IOException, InterruptedException {
+        if (Files.isDirectory(data) && !isEmpty(data)) {
+            throw new IllegalStateException(data + " is not empty; a cluster is only created in a new folder");
+        }
+        Path staging = data.resolveSibling(data.getFileName() + ".creating");
+        PostgresBinaries.deleteTree(staging);
+        Files.createDirectories(data.getParent());
+        try {
+            PostgresProcess.run("initdb", binaries.unprivileged(List.of(binaries.program("initdb").toString(),
+                    "-A", "trust", "-U", SUPERUSER, "-E", "UTF-8", "--no-instructions", "-D", staging.toString())),
+                    output);
+            try (PostgresProcess server = PostgresProcess.start("postgres",
+                    binaries.unprivileged(serverArguments(staging)), output)) {
+                server.awaitReady(url("postgres"), SUPERUSER, START_LIMIT);
+                try (Connection connection = DriverManager.getConnection(url("postgres"), SUPERUSER, "");
+                     Statement statement = connection.createStatement()) {
+                    // CREATEDB for the benchmark's databases of its own
+                    statement.execute("create role " + ROLE + " login createdb");
+                    for (String database : DATABASES) {
+                        statement.execute("create database " + database + " owner " + ROLE);
+                    }
+                } catch (SQLException e) {
+                    throw new PostgresFailure("cannot create the role and databases: " + e.getMessage(),
+                            server.lastLines());
+                }
+            }
+            if (Files.isDirectory(data)) {
+                Files.delete(data);
+            }
+            Files.move(staging, data, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            PostgresBinaries.deleteTree(staging);
+        }
+    }
+
+    static boolean isEmpty(Path directory) throws IOException {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    /** A server on the data folder, with {@code launcher} before it, once it accepts connections. */
+    PostgresProcess start(List<String> launcher, Consumer<String> output) throws IOException, InterruptedException {
+        PostgresProcess server = PostgresProcess.start("postgres", serverCommand(launcher), output);
+        try {
+            server.awaitReady(url("postgres"), SUPERUSER, START_LIMIT);
+        } catch (PostgresFailure | InterruptedException e) {
+            server.stop(Duration.ofSeconds(30));
+            throw e;
+        }
+        return server;
+    }
+}
