@@ -4,6 +4,9 @@
 #   shares them; ECommerce API takes the VPC and the cluster as staging's defaults, provisions its own cluster in
 #   production, references the shared cluster from a preview environment, and references an imported legacy
 #   database; Peering references the US and the EU VPC.
+# Each step carries an Idempotency-Key made of what it sends, so running the seed again after it was interrupted
+# (within the command side's 48 hours of keys) replays the steps that were done, with their first answers and so
+# the same ids, and does the rest.
 # usage: demo/seed.sh [command-side URL, default http://localhost:8080]
 set -euo pipefail
 
@@ -14,14 +17,25 @@ fail() {
     exit 1
 }
 
+# the step's Idempotency-Key: the same request always gets the same key, another request another one
+key_of() {
+    local method="$1" path="$2" body="$3"
+    echo "demo-seed $method $path $(printf '%s' "$body" | cksum | cut -d ' ' -f 1)"
+}
+
 # call <token> <method> <path> [json]: prints the body; fails on anything but a 2xx
 call() {
     local token="$1" method="$2" path="$3" body="${4:-}" answer status
-    local args=(-sS -X "$method" -H "Authorization: Bearer $token" -H "X-Reason: demo seed" -w '\n%{http_code}')
+    local args=(-sS -X "$method" -H "Authorization: Bearer $token" -H "X-Reason: demo seed"
+        -H "Idempotency-Key: $(key_of "$method" "$path" "$body")" -w '\n%{http_code}')
     [[ -z "$body" ]] || args+=(-H 'Content-Type: application/json' -d "$body")
     answer="$(curl "${args[@]}" "$COMMAND$path")" || fail "$method $path: no answer from $COMMAND"
     status="${answer##*$'\n'}"
     answer="${answer%$'\n'*}"
+    if [[ "$status" == 409 && "$answer" == *idempotency-key-in-progress* ]]; then
+        fail "$method $path: the command side was stopped while answering it, and keeps it unanswered for 48 hours;" \
+            "remove the demo's data to start afresh"
+    fi
     [[ "$status" == 2* ]] || fail "$method $path answered $status: $answer"
     printf '%s' "$answer"
 }
