@@ -22,6 +22,12 @@ final class Api {
     }
 
     Answer send(String token, String method, String path, String body) throws IOException, InterruptedException {
+        return send(token, method, path, body, null);
+    }
+
+    /** A write with an {@code Idempotency-Key}, when {@code idempotencyKey} is not null. */
+    Answer send(String token, String method, String path, String body, String idempotencyKey)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
@@ -30,10 +36,14 @@ final class Api {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.headers().firstValue("X-Projection-Position").orElse(null), json);
+                response.headers().firstValue("X-Projection-Position").orElse(null),
+                response.headers().firstValue("Idempotent-Replayed").map(Boolean::parseBoolean).orElse(false), json);
     }
 
     Answer get(String token, String path) throws IOException, InterruptedException {
@@ -48,6 +58,7 @@ final class Api {
         return send(token, "PUT", path, body);
     }
 
-    record Answer(int status, String contentType, String projectionPosition, JsonNode body) {
+    /** @param replayed whether the command side answered a repeat with the first answer, without running it */
+    record Answer(int status, String contentType, String projectionPosition, boolean replayed, JsonNode body) {
     }
 }
