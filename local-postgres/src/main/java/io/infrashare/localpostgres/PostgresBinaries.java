@@ -52,7 +52,7 @@ public final class PostgresBinaries {
         this.version = askVersion();
     }
 
-    /** The binaries of this machine, unpacked on the first call of any process since the temporary folder was emptied. */
+    /** The binaries of this machine, unpacked by the first process to ask since the temporary folder was emptied. */
     public static synchronized PostgresBinaries unpacked() throws IOException {
         if (unpacked == null) {
             byte[] archive = archive();
