@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -90,7 +92,7 @@ public final class LocalPostgres implements AutoCloseable {
             System.exit(2);
             return;
         } catch (IOException e) {
-            System.err.println("local-postgres: PostgreSQL did not start: " + e.getMessage());
+            System.err.println("local-postgres: " + e);
             System.exit(1);
             return;
         }
@@ -112,7 +114,12 @@ public final class LocalPostgres implements AutoCloseable {
     public static LocalPostgres start(Settings settings, Consumer<String> output)
             throws Refusal, IOException, InterruptedException {
         Path data = settings.dataDir();
-        FileChannel lock = lock(data);
+        FileChannel lock;
+        try {
+            lock = lock(data);
+        } catch (FileSystemException e) {
+            throw cannotWrite(e, data);
+        }
         try {
             PostgresCluster cluster = new PostgresCluster(PostgresBinaries.unpacked(), data, settings.port());
             requireFreeSpace(data);
@@ -144,6 +151,9 @@ public final class LocalPostgres implements AutoCloseable {
             output.accept("local-postgres: PostgreSQL " + cluster.binaries().version() + " ready on 127.0.0.1:"
                     + settings.port() + " (data in " + data + ")");
             return new LocalPostgres(cluster, server, lock);
+        } catch (FileSystemException e) {
+            lock.close();
+            throw cannotWrite(e, data);
         } catch (Refusal | IOException | InterruptedException | RuntimeException e) {
             lock.close();
             throw e;
@@ -229,6 +239,18 @@ public final class LocalPostgres implements AutoCloseable {
                 + " again; the data folder was left as it was");
     }
 
+    /** A file of the data folder or beside it that could not be made or written. */
+    private static Refusal cannotWrite(FileSystemException e, Path data) {
+        String reason = e.getReason() != null ? e.getReason()
+                : e instanceof AccessDeniedException ? "Permission denied" : e.getClass().getSimpleName();
+        return reason.contains("No space left on device") ? diskFull(data, reason) : cannotWrite(e.getFile(), reason);
+    }
+
+    private static Refusal cannotWrite(Object where, String reason) {
+        return new Refusal("cannot write " + where + " (" + reason + "): make it writable, or choose another data"
+                + " folder; it was left as it was");
+    }
+
     private static void requireSameMajorVersion(PostgresCluster cluster) throws Refusal, IOException {
         String made = cluster.dataVersion();
         String runs = cluster.binaries().majorVersion();
@@ -287,8 +309,7 @@ public final class LocalPostgres implements AutoCloseable {
         }
         for (String cause : List.of("Permission denied", "Read-only file system", "Operation not permitted")) {
             if (said.contains(cause)) {
-                return "cannot write " + cluster.data() + " (" + cause + "): make it writable, or choose another"
-                        + " data folder; it was left as it was";
+                return cannotWrite(cluster.data(), cause).getMessage();
             }
         }
         if (said.contains("incompatible with server")) {
@@ -297,6 +318,6 @@ public final class LocalPostgres implements AutoCloseable {
         }
         String fatal = failure.lastLines().stream().filter(line -> line.contains("FATAL:") || line.contains("error:"))
                 .reduce((first, second) -> second).map(String::trim).orElse(failure.getMessage());
-        return "PostgreSQL did not start: " + fatal + " (the lines above say more)";
+        return fatal + " (the lines above say more)";
     }
 }

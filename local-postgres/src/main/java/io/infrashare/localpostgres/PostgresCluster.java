@@ -104,8 +104,10 @@ public final class PostgresCluster {
             PostgresProcess.run("initdb", binaries.unprivileged(List.of(binaries.program("initdb").toString(),
                     "-A", "trust", "-U", SUPERUSER, "-E", "UTF-8", "--no-instructions", "-D", staging.toString())),
                     output);
-            try (PostgresProcess server = PostgresProcess.start("postgres",
-                    binaries.unprivileged(serverArguments(staging)), output)) {
+            // with the parent-death signal: a start killed here must not leave a server holding the port
+            List<String> command = new ArrayList<>(ParentDeath.launcher());
+            command.addAll(serverArguments(staging));
+            try (PostgresProcess server = PostgresProcess.start("postgres", binaries.unprivileged(command), output)) {
                 server.awaitReady(url("postgres"), SUPERUSER, START_LIMIT);
                 try (Connection connection = DriverManager.getConnection(url("postgres"), SUPERUSER, "");
                      Statement statement = connection.createStatement()) {
