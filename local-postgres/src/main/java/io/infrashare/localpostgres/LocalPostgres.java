@@ -91,8 +91,9 @@ public final class LocalPostgres implements AutoCloseable {
             System.err.println("local-postgres: " + e.getMessage());
             System.exit(2);
             return;
-        } catch (IOException e) {
-            System.err.println("local-postgres: " + e);
+        } catch (IOException | RuntimeException e) {
+            // one line for ./infrashare to show, whatever went wrong
+            System.err.println("local-postgres: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             System.exit(1);
             return;
         }
@@ -263,9 +264,10 @@ public final class LocalPostgres implements AutoCloseable {
 
     /**
      * A server whose process outlived an earlier run (a kill of that run's JVM where the parent-death signal does
-     * not exist) still holds the data folder: stop it. A postmaster.pid naming a process that is not PostgreSQL is a
-     * stale one whose pid went to another program; PostgreSQL would refuse to start over it, so it goes. This runs
-     * under the lock, so no live local-postgres owns either.
+     * not exist) still holds the data folder: stop it. Only a process running this build's {@code postgres} on this
+     * very folder is signalled. A postmaster.pid naming any other process is a stale one whose pid went to another
+     * program; PostgreSQL would refuse to start over it, so it goes. This runs under the lock, so no live
+     * local-postgres owns either.
      */
     private static void stopLeftOverServer(PostgresCluster cluster, Consumer<String> output)
             throws Refusal, IOException, InterruptedException {
@@ -274,15 +276,27 @@ public final class LocalPostgres implements AutoCloseable {
         if (lines.isEmpty() || lines.get(0).isBlank()) {
             return;
         }
-        long pid = Long.parseLong(lines.get(0).trim());
+        long pid;
+        try {
+            pid = Long.parseLong(lines.get(0).trim());
+        } catch (NumberFormatException e) {
+            throw new Refusal(pidFile + " is not a lock file PostgreSQL wrote (its first line is no pid): if no"
+                    + " server runs on " + cluster.data() + ", remove it and start again");
+        }
         Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         if (process.isEmpty() || pid == ProcessHandle.current().pid()) {
             // the server removes a lock file whose process is gone
             return;
         }
-        Optional<String> command = process.get().info().command();
-        if (command.isPresent() && !command.get().endsWith("/postgres")) {
-            output.accept("local-postgres: " + pidFile + " names pid " + pid + ", now " + command.get()
+        ProcessHandle.Info info = process.get().info();
+        if (info.command().isEmpty()) {
+            throw new Refusal(pidFile + " names pid " + pid + ", a process this user cannot look at: if it is not a"
+                    + " PostgreSQL on " + cluster.data() + ", remove " + pidFile + " and start again");
+        }
+        boolean ours = Path.of(info.command().get()).equals(cluster.binaries().program("postgres").toRealPath())
+                && List.of(info.arguments().orElse(new String[0])).contains(cluster.data().toString());
+        if (!ours) {
+            output.accept("local-postgres: " + pidFile + " names pid " + pid + ", now " + info.command().get()
                     + ": a stale lock file of a server that was killed; removing it");
             Files.delete(pidFile);
             return;
@@ -318,6 +332,6 @@ public final class LocalPostgres implements AutoCloseable {
         }
         String fatal = failure.lastLines().stream().filter(line -> line.contains("FATAL:") || line.contains("error:"))
                 .reduce((first, second) -> second).map(String::trim).orElse(failure.getMessage());
-        return fatal + " (the lines above say more)";
+        return fatal + " (the log says more)";
     }
 }

