@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Gives the contexts of classes marked {@link WithPostgres} or {@link WithKafka} their database and broker. */
+/**
+ * Gives the contexts of classes marked {@link WithPostgres} or {@link WithKafka} their database and broker. Its
+ * properties come first, before those a test class sets itself: such a class leaves {@code spring.datasource.*} and
+ * the bootstrap servers to it.
+ */
 class InfrastructureCustomizerFactory implements ContextCustomizerFactory {
 
     static final String BROKER_BEAN = "kafkaBroker";

@@ -12,8 +12,9 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One PostgreSQL server per test JVM, started on first use and stopped when the JVM exits (after the application
- * contexts that use it); each test class or context gets a database of its own on it, so histories never meet.
+ * One PostgreSQL server per test JVM, started on first use and stopped by a shutdown hook when the JVM exits (hooks
+ * run together, so a context still closing then may log that the server went); each test context or test that asks
+ * gets a database of its own on it, so histories never meet.
  */
 abstract class PostgresServer {
 
@@ -83,14 +84,16 @@ abstract class PostgresServer {
         private final PostgreSQLContainer<?> container;
 
         InContainer() {
-            container = new PostgreSQLContainer<>(IMAGE);
+            // as many connections as the embedded server allows: one server serves every context of the JVM
+            container = new PostgreSQLContainer<>(IMAGE).withCommand("postgres", "-c", "max_connections=300");
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "postgres-container-stop"));
         }
 
         @Override
         String url(String database) {
-            return "jdbc:postgresql://" + container.getHost() + ":" + container.getFirstMappedPort() + "/" + database;
+            return "jdbc:postgresql://" + container.getHost() + ":"
+                    + container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT) + "/" + database;
         }
 
         @Override

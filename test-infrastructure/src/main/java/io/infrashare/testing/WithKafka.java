@@ -24,6 +24,6 @@ public @interface WithKafka {
     /** Topics created before the context starts. */
     String[] topics() default {};
 
-    /** Whether the broker creates a topic when a client first uses it (off, as on brokers that create none). */
+    /** Whether the broker creates a topic when a client first uses it; off, it behaves as brokers that create none. */
     boolean autoCreateTopics() default true;
 }
