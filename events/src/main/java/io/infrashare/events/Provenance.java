@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Who caused an event, when, why and as part of which request: carried by every event (DESIGN.md rule 7).
+ * Who caused an event, when, why and as part of which request: carried by every event (docs/domain.md rule 7).
  *
  * @param actor         the principal's name ({@code eric})
  * @param reason        the {@code X-Reason} the caller gave, or {@code null}

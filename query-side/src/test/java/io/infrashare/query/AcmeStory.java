@@ -32,7 +32,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The story of API.md: ops provisions VPCs in Shared Infra's staging and shares them with ECommerce API, whose team
+ * The story of docs/http-api.md: ops provisions VPCs in Shared Infra's staging and shares them with ECommerce API, whose team
  * makes one the default network of its own staging.
  */
 public final class AcmeStory {

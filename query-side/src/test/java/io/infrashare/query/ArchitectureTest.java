@@ -10,7 +10,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 @AnalyzeClasses(packages = "io.infrashare.query", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /** Kafka is the only link between the sides (DESIGN.md). */
+    /** Kafka is the only link between the sides (docs/domain.md). */
     @ArchTest
     static final ArchRule theQuerySideNeverDependsOnTheCommandSide = noClasses()
             .that().resideInAPackage("io.infrashare.query..")

@@ -18,13 +18,13 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The OpenAPI document describes every query of API.md, and anyone may read it. */
+/** The OpenAPI document describes every query of docs/http-api.md, and anyone may read it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithPostgres
 @WithKafka(topics = Topic.NAME)
 class OpenApiDocumentIT {
 
-    /** The query table of API.md, as written there. */
+    /** The query table of docs/http-api.md, as written there. */
     static final List<String> QUERIES = List.of(
             "GET /environments/{env}/consumption",
             "GET /resources/{id}",

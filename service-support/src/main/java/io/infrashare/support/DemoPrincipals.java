@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fixed demo principals of API.md. They exist only under the {@code embedded} profile, so a deployment that
+ * The fixed demo principals of docs/http-api.md. They exist only under the {@code embedded} profile, so a deployment that
  * forgets to configure real authentication refuses every token instead of trusting these.
  */
 class DemoPrincipals implements OpaqueTokenIntrospector {

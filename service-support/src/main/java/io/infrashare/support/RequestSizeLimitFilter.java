@@ -21,7 +21,7 @@ import java.nio.charset.StandardCharsets;
  * Answers a request body over the limit with a 413 problem, and nothing else happens. A declared
  * {@code Content-Length} over the limit is refused before anything is read; a body without one (chunked) is read
  * through a stream that fails once the limit is passed, whoever reads it. Runs after authentication, so an unknown
- * caller is told 401 first, as API.md orders them.
+ * caller is told 401 first, as docs/http-api.md orders them.
  */
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 

@@ -37,7 +37,7 @@ import java.util.List;
 /**
  * Stateless bearer-token security for both services: health is public, everything else needs a principal, request
  * bodies are limited in size, and refusals are problems. Under the {@code embedded} profile the tokens are the demo
- * principals of API.md; under any other, JWTs of the configured issuer, read by {@link JwtPrincipals}.
+ * principals of docs/http-api.md; under any other, JWTs of the configured issuer, read by {@link JwtPrincipals}.
  */
 // before Spring Boot's security: this chain replaces its default ones, the resource server's included
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})

@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The default stack's promise, on its real processes: a write the command side acknowledged with a 2xx survives a
  * {@code kill -9} of every process of {@code ./infrashare up} at once (PostgreSQL's included) right after it was
- * acknowledged. A burst of 200 writes, each with an Idempotency-Key; the kill as the last answer arrives; the stack
+ * acknowledged. A burst of 200 writes, each with an Idempotency-Key; the kill right after the last answer; the stack
  * started again on the same data; then each acknowledged write, repeated, is answered from what the command side
  * stored (not run again), and the query side comes to show every one of them.
  */

@@ -84,8 +84,8 @@ final class ScriptedStack implements AutoCloseable {
     }
 
     /**
-     * SIGKILL to every process of the stack at once, as a machine losing power; returns once all are gone, with the
-     * program each of them ran.
+     * SIGKILL to every process of the stack at once, as an operator's {@code kill -9} would (the machine's page cache
+     * stays); returns once all are gone, with the program each of them ran.
      */
     List<String> killEverything() {
         List<ProcessHandle> processes = processes();

@@ -8,7 +8,7 @@ import java.time.Duration;
 /**
  * How long the answers to writes with an {@code Idempotency-Key} are kept.
  *
- * @param retention at least the 24 hours API.md promises; a key may be reused for another request after that
+ * @param retention at least the 24 hours docs/http-api.md promises; a key may be reused for another request after that
  */
 @ConfigurationProperties("infrashare.idempotency")
 record IdempotencyProperties(@DefaultValue("48h") Duration retention) {
@@ -18,7 +18,7 @@ record IdempotencyProperties(@DefaultValue("48h") Duration retention) {
     IdempotencyProperties {
         if (retention.compareTo(PROMISED) < 0) {
             throw new IllegalArgumentException("infrashare.idempotency.retention must be at least " + PROMISED
-                    + " (API.md keeps keys at least 24 hours), not " + retention);
+                    + " (docs/http-api.md keeps keys at least 24 hours), not " + retention);
         }
     }
 }

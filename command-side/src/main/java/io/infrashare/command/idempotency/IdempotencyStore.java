@@ -29,7 +29,7 @@ class IdempotencyStore {
         this.clock = clock;
     }
 
-    /** Whose key it is: API.md scopes keys to the caller. */
+    /** Whose key it is: docs/http-api.md scopes keys to the caller. */
     record Scope(String organization, String principal, String key) {
     }
 

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The types that may be environment defaults out of the box (DESIGN.md): networks, clusters, cloud credentials. */
+/** The types that may be environment defaults out of the box (docs/domain.md): networks, clusters, cloud credentials. */
 public final class DefaultableTypes {
 
     static final Set<ResourceType> BUILT_IN = Stream.of(

@@ -41,7 +41,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A project with everything it owns: its environments and what each consumes, its packages, and the resources it
  * provisioned or imported with their shares. The owner team, or an admin, manages all of it.
  *
- * <p>Every handler checks in the order of API.md: what does not exist (404), then who may not (403), then the rules
+ * <p>Every handler checks in the order of docs/http-api.md: what does not exist (404), then who may not (403), then the rules
  * (409); and records nothing when the effect already holds.
  */
 @Aggregate(cache = "projectCache")
@@ -213,7 +213,7 @@ public class Project {
                     "Project " + key.project() + " owns resource " + command.resource() + "; it needs no share.");
         }
         if (shares.get(command.resource()).contains(command.with())) {
-            return; // the share already holds: repeating it records nothing (API.md)
+            return; // the share already holds: repeating it records nothing (docs/http-api.md)
         }
         requireActive(resource);
         apply(new ResourceShared(key.organization(), key.project(), command.resource(), command.with(),
@@ -313,7 +313,7 @@ public class Project {
         return resource;
     }
 
-    /** DESIGN.md rule 2: active, and shared with this project or imported into it. */
+    /** docs/domain.md rule 2: active, and shared with this project or imported into it. */
     private void requireConsumable(CatalogedResource resource) {
         if (!resource.active()) {
             throw new CommandRefusedException(RefusalCode.RESOURCE_DECOMMISSIONED,
@@ -331,7 +331,7 @@ public class Project {
         }
     }
 
-    /** DESIGN.md rule 3. */
+    /** docs/domain.md rule 3. */
     private static void requireType(CatalogedResource resource, ResourceType type) {
         if (!resource.type().equals(type)) {
             throw new CommandRefusedException(RefusalCode.TYPE_MISMATCH, "Resource " + resource.id() + " is a "

@@ -13,7 +13,7 @@ import java.util.Optional;
  * consumes each resource, and which types are defaultable. Written in the same transaction as the events it is
  * built from.
  *
- * <p>Rules 2 and 5 of DESIGN.md span two projects: the consumer's, which takes a resource, and the owner's, which
+ * <p>Rules 2 and 5 of docs/domain.md span two projects: the consumer's, which takes a resource, and the owner's, which
  * revokes or decommissions it. Both go through the resource's catalog row: taking a resource holds a shared lock on
  * it until the command commits, revoking or decommissioning an exclusive one, and each reads what it decides on
  * only once it holds the lock. Whichever commits second sees the first one's effect.

@@ -1,6 +1,6 @@
 package io.infrashare.command.project;
 
-/** The sizes API.md allows for a resource's attributes. */
+/** The sizes docs/http-api.md allows for a resource's attributes. */
 public final class ResourceLimits {
 
     public static final int MAX_ATTRIBUTES = 50;

@@ -1,6 +1,6 @@
 package io.infrashare.command.web;
 
-/** The shapes of names and ids that API.md fixes, for validation annotations. */
+/** The shapes of names and ids that docs/http-api.md fixes, for validation annotations. */
 public final class Names {
 
     /** Project and environment abbreviations, package names. */

@@ -7,7 +7,7 @@ import io.infrashare.command.project.ResourceDescription;
 import java.util.Map;
 import java.util.UUID;
 
-/** A resource as API.md returns it; an imported one has no environment and package. */
+/** A resource as docs/http-api.md returns it; an imported one has no environment and package. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ResourceBody(UUID id, String type, String name, Map<String, Object> attributes, String status,
                            String origin, Owner owner) {

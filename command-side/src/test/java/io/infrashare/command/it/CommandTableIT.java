@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every row of API.md's command table, and every answer it names, sent over HTTP with the demo principals' tokens:
+ * Every row of docs/http-api.md's command table, and every answer it names, sent over HTTP with the demo principals' tokens:
  * the status and problem type a client gets, and what a downstream consumer then sees on the topic (the events a
  * write records, and nothing for a refusal or a repeated write).
  */
@@ -58,7 +58,7 @@ class CommandTableIT {
 
     @LocalServerPort
     int port;
-    /** This context's own broker: the system property naming one is overwritten by any broker started after it. */
+    /** The broker of this context, which every class of the same configuration shares. */
     @Autowired
     KafkaBroker kafka;
 

@@ -49,7 +49,7 @@ class IdempotencyIT {
 
     @LocalServerPort
     int port;
-    /** The context's own broker: the system property naming it is overwritten by any broker started later. */
+    /** The broker of this context, which every class of the same configuration shares. */
     @Autowired
     KafkaBroker kafka;
 
@@ -286,11 +286,8 @@ class IdempotencyIT {
         assertThat(chunked.json().path("errors").get(0).path("field").asText()).isEqualTo("name");
     }
 
-
-    /** The database of the restarted command side, kept between its two lives. */
-    private final Database data = TestInfrastructure.newDatabase();
-
-    private ConfigurableApplicationContext commandSide() {
+    /** A command side of its own on the database, which it keeps between its lives. */
+    private ConfigurableApplicationContext commandSide(Database data) {
         String brokers = kafka.bootstrapServers();
         return new SpringApplicationBuilder(CommandApplication.class).run(data.springArguments(
                 "--server.port=0",
@@ -308,13 +305,14 @@ class IdempotencyIT {
     @Test
     void anAnswerIsRepeatedAfterARestart() {
         String key = newKey();
+        Database data = TestInfrastructure.newDatabase();
         Reply first;
-        try (var commandSide = commandSide()) {
+        try (var commandSide = commandSide(data)) {
             first = createProject(commandSide, key);
         }
 
         Reply repeated;
-        try (var restarted = commandSide()) {
+        try (var restarted = commandSide(data)) {
             repeated = createProject(restarted, key);
         }
 

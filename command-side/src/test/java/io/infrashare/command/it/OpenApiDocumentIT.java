@@ -17,13 +17,13 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The OpenAPI document describes every command of API.md, and anyone may read it. */
+/** The OpenAPI document describes every command of docs/http-api.md, and anyone may read it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "axon.kafka.publisher.enabled=false"})
 @WithPostgres
 class OpenApiDocumentIT {
 
-    /** The command table of API.md, as written there. */
+    /** The command table of docs/http-api.md, as written there. */
     static final List<String> COMMANDS = List.of(
             "POST /projects",
             "POST /projects/{project}/environments",

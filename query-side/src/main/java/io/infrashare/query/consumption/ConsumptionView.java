@@ -10,7 +10,7 @@ import io.infrashare.query.resource.ResourceView;
 import java.time.Instant;
 import java.util.List;
 
-/** What an environment consumes: {@code GET /environments/{env}/consumption} of API.md. */
+/** What an environment consumes: {@code GET /environments/{env}/consumption} of docs/http-api.md. */
 record ConsumptionView(EnvironmentId environment, ProjectId project, Instant asOf, List<Default> defaults,
                        List<RemoteReference> remoteReferences) {
 

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 @RestController
 class ProjectController {
 
-    /** The abbreviation rule of API.md. */
+    /** The abbreviation rule of docs/http-api.md. */
     private static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9]{0,19}");
 
     private final ProjectQuery query;

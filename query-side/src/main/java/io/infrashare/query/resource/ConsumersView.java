@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Who may use a resource and who does: {@code GET /resources/{id}/consumers} of API.md, the blast radius of changing
+ * Who may use a resource and who does: {@code GET /resources/{id}/consumers} of docs/http-api.md, the blast radius of changing
  * or decommissioning it, across both ways of consuming it.
  */
 record ConsumersView(ResourceView resource, List<Share> shares, List<Consumer> consumers) {

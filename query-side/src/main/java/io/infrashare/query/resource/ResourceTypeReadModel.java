@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 
 /**
  * The resource types an organization admin configured and whether each may be a default. A type never configured
- * is not here and keeps its built-in defaultability (DESIGN.md).
+ * is not here and keeps its built-in defaultability (docs/domain.md).
  */
 @Component
 class ResourceTypeReadModel implements Projection {

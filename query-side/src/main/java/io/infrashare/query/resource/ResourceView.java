@@ -9,7 +9,7 @@ import io.infrashare.events.ResourceType;
 
 import java.util.Map;
 
-/** A resource as API.md shows it. */
+/** A resource as docs/http-api.md shows it. */
 public record ResourceView(ResourceId id, ResourceType type, String name, Map<String, Object> attributes,
                            ResourceStatus status, ResourceOrigin origin, Owner owner) {
 

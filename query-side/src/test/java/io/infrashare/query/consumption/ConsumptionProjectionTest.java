@@ -244,7 +244,7 @@ class ConsumptionProjectionTest {
                 .andExpect(jsonPath("$.defaults[0].resource.status").value("active"))
                 .andExpect(jsonPath("$.defaults[0].resource.origin").value("imported"))
                 .andExpect(jsonPath("$.defaults[0].resource.owner.project").value("ecomm"))
-                // present and null, as API.md shows an imported resource
+                // present and null, as docs/http-api.md shows an imported resource
                 .andExpect(jsonPath("$.defaults[0].resource.owner", hasKey("environment")))
                 .andExpect(jsonPath("$.defaults[0].resource.owner.environment").value(nullValue()))
                 .andExpect(jsonPath("$.defaults[0].resource.owner", hasKey("package")))
