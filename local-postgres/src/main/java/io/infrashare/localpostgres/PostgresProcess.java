@@ -119,9 +119,10 @@ final class PostgresProcess implements AutoCloseable {
     /** Sends a signal by name; Java itself only sends SIGTERM and SIGKILL. */
     static void signal(long pid, String signal) throws InterruptedException {
         try {
-            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+            // the shell's own kill: a machine without procps has no kill program
+            new ProcessBuilder("sh", "-c", "kill -" + signal + " " + pid).inheritIO().start().waitFor();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot run kill to send SIG" + signal + " to " + pid, e);
+            throw new UncheckedIOException("cannot run sh to send SIG" + signal + " to " + pid, e);
         }
     }
 
