@@ -39,18 +39,36 @@ public class PointInTime {
         this.jdbc = jdbc;
     }
 
-    /**
-     * An ISO-8601 date-time with an offset ({@code 2026-11-23T10:15:30.123456Z}), truncated to microseconds: the
-     * precision of {@code occurredAt}, so that comparing the truncated instant is comparing the given one.
-     */
+    /** The earliest instant a query may name: the first year ISO-8601 writes with four digits. */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    /** The latest instant a query may name, at the microsecond precision of {@code occurredAt}. */
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+    private static final String RANGE = "is not an ISO-8601 instant between " + EARLIEST + " and " + LATEST;
+
+    /** The {@code at} of a query; see {@link #parse(String, String)}. */
     public static Instant parse(String at) {
+        return parse("at", at);
+    }
+
+    /**
+     * An ISO-8601 date-time with an offset ({@code 2026-11-23T10:15:30.123456Z}) between {@link #EARLIEST} and
+     * {@link #LATEST}, truncated to microseconds: the precision of {@code occurredAt}, so that comparing the truncated
+     * instant is comparing the given one. Anything else is a 400 naming the parameter.
+     */
+    public static Instant parse(String parameter, String value) {
+        Instant instant = null;
         try {
-            return OffsetDateTime.parse(at).toInstant().truncatedTo(ChronoUnit.MICROS);
+            instant = OffsetDateTime.parse(value).toInstant().truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(
-                    "'" + at + "' is not an ISO-8601 instant such as 2026-11-23T10:15:30.123456Z.",
-                    List.of(new Problems.FieldError("at", "is not an ISO-8601 instant"))), null);
+            // a year past what java.time holds is out of range as much as one past 9999
         }
+        if (instant == null || instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(
+                    "'" + value + "' is not an ISO-8601 instant such as 2026-11-23T10:15:30.123456Z between "
+                            + EARLIEST + " and " + LATEST + ".",
+                    List.of(new Problems.FieldError(parameter, RANGE))), null);
+        }
+        return instant;
     }
 
     /** The position of the organization's last event with {@code occurredAt <= at}, 0 if there is none. */

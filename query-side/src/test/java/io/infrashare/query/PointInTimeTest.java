@@ -219,6 +219,25 @@ class PointInTimeTest {
     }
 
     @Test
+    void anAtOutsideTheYearsOneTo9999IsABadRequestNamingTheRange() throws Exception {
+        for (String at : List.of("+999999-01-01T00:00:00Z", "-999999-01-01T00:00:00Z", "+10000-01-01T00:00:00Z",
+                "-0001-12-31T23:59:59Z")) {
+            for (ResultActions answer : List.of(consumption("ecomm-staging", at),
+                    resource("/resources/{id}", US_VPC.toString(), at),
+                    resource("/resources/{id}/consumers", US_VPC.toString(), at))) {
+                answer.andExpect(status().isBadRequest())
+                        .andExpect(jsonPath("$.type").value("/problems/invalid-request"))
+                        .andExpect(jsonPath("$.errors[0].field").value("at"))
+                        .andExpect(jsonPath("$.errors[0].message")
+                                .value("is not an ISO-8601 instant between 0001-01-01T00:00:00Z"
+                                        + " and 9999-12-31T23:59:59.999999Z"));
+            }
+        }
+        consumption("ecomm-staging", "9999-12-31T23:59:59.999999Z").andExpect(status().isOk());
+        consumption("ecomm-staging", "0001-01-01T00:00:00Z").andExpect(status().isNotFound());
+    }
+
+    @Test
     void withoutAtTheLiveViewsAreUnchanged() throws Exception {
         http.perform(MockMvcRequestBuilders.get("/environments/{env}/consumption", "ecomm-pr42")
                         .header(HttpHeaders.AUTHORIZATION, "Bearer dev-ecomm"))

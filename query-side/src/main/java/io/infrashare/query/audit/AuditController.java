@@ -5,6 +5,7 @@ import io.infrashare.events.EnvironmentId;
 import io.infrashare.events.EventTypes;
 import io.infrashare.events.ProjectId;
 import io.infrashare.events.ResourceId;
+import io.infrashare.query.PointInTime;
 import io.infrashare.query.Positioned;
 import io.infrashare.support.Caller;
 import io.infrashare.support.Problems;
@@ -24,8 +25,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -143,12 +142,7 @@ class AuditController {
         if (blankToNull(value) == null) {
             return null;
         }
-        try {
-            return Instant.parse(value).truncatedTo(ChronoUnit.MICROS);
-        } catch (DateTimeParseException e) {
-            throw invalid(parameter, "is not an ISO-8601 instant",
-                    "Parameter '" + parameter + "' is not an instant such as 2026-11-23T10:15:30.123456Z.");
-        }
+        return PointInTime.parse(parameter, value);
     }
 
     private static long afterPosition(String after) {

@@ -263,6 +263,22 @@ class AuditLogTest {
     }
 
     @Test
+    void instantsOutsideTheYearsOneTo9999AreBadRequestsNamingTheRange() throws Exception {
+        for (String[] parameter : List.of(new String[] {"from", "+1000000000-01-01T00:00:00Z"},
+                new String[] {"from", "-999999-01-01T00:00:00Z"}, new String[] {"to", "+10000-01-01T00:00:00Z"})) {
+            http.perform(get("/audit").param(parameter[0], parameter[1])
+                            .header(HttpHeaders.AUTHORIZATION, "Bearer dev-auditor"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.type").value("/problems/invalid-request"))
+                    .andExpect(jsonPath("$.errors[0].field").value(parameter[0]))
+                    .andExpect(jsonPath("$.errors[0].message")
+                            .value("is not an ISO-8601 instant between 0001-01-01T00:00:00Z"
+                                    + " and 9999-12-31T23:59:59.999999Z"));
+        }
+        audit("dev-auditor", "from=0001-01-01T00:00:00Z&to=9999-12-31T23:59:59.999999Z").andExpect(status().isOk());
+    }
+
+    @Test
     void ndjsonHasEveryMatchingEntryOnALineOfItsOwn() throws Exception {
         apply(everyKindOfEvent());
 
