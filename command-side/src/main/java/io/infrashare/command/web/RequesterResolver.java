@@ -5,6 +5,7 @@ import io.infrashare.support.Caller;
 import io.infrashare.support.CorrelationIdFilter;
 import io.infrashare.support.CurrentCaller;
 import io.infrashare.support.Problems;
+import io.infrashare.support.StoredText;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
@@ -40,6 +41,13 @@ class RequesterResolver implements HandlerMethodArgumentResolver {
                     REASON_HEADER + " is longer than " + MAX_REASON + " characters.",
                     List.of(new Problems.FieldError(REASON_HEADER, "must be at most " + MAX_REASON + " characters"))),
                     null);
+        }
+        if (reason != null) {
+            StoredText.problem(reason, StoredText.Kind.REASON).ifPresent(problem -> {
+                throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(
+                        REASON_HEADER + " " + problem + ".", List.of(new Problems.FieldError(REASON_HEADER, problem))),
+                        null);
+            });
         }
         String given = reason == null || reason.isBlank() ? null : reason.strip();
         return new Requester(caller, given,

@@ -1139,6 +1139,35 @@ class CommandTableIT {
     }
 
     @Test
+    void textTheServiceCannotKeepIsABadRequestNamingTheFieldAndRecordsNothing() {
+        String vpc = vpcInInfraStaging();
+        String environments = "/projects/" + infra + "/environments";
+        String imports = "/projects/" + infra + "/resources";
+
+        // JSON escapes, as a client sends them: NUL, a C1 control, a lone surrogate, a right-to-left override
+        assertInvalid(http.post(OPS, imports, "{\"type\":\"postgresql\",\"name\":\"x\\u0000y\"}"), "name");
+        assertInvalid(http.post(OPS, imports, "{\"type\":\"postgresql\",\"name\":\"bad \\ud800 name\"}"), "name");
+        assertInvalid(http.post(OPS, imports, "{\"type\":\"postgresql\",\"name\":\"invoice\\u202Etxt.exe\"}"),
+                "name");
+        assertInvalid(http.post(OPS, environments,
+                "{\"name\":\"Dev\",\"abbreviation\":\"dev\",\"labels\":{\"tier\":\"a\\u0085b\"}}"), "labels.tier");
+        assertInvalid(http.post(OPS, environments,
+                "{\"name\":\"Dev\",\"abbreviation\":\"dev\",\"labels\":{\"ti\\u202Eer\":\"dev\"}}"), "labels");
+        assertInvalid(patch(OPS, vpc, "{\"attributes\":{\"note\":\"line\\nbreak\"}}"), "attributes.note");
+        assertInvalid(patch(OPS, vpc, "{\"attributes\":{\"note\":\"\\udc00\"}}"), "attributes.note");
+        assertThat(recordedAbout(infra)).extracting(Recorded::type).containsExactly(
+                "ProjectCreated", "EnvironmentCreated", "PackageAdded", "ResourceProvisioned");
+
+        // what the rule lets through is kept as it was given: other scripts, a pair of surrogates, a bidi value
+        Http.Answer kept = http.post(OPS, imports,
+                "{\"type\":\"postgresql\",\"name\":\"Zürich \\ud83d\\ude80 \\u05e9\\u05dc\\u05d5\\u05dd\","
+                        + "\"attributes\":{\"note\":\"a\\u202Eb\"}}");
+        assertThat(kept.status()).as("answer %s", kept.body()).isEqualTo(201);
+        assertThat(kept.text("name")).isEqualTo("Zürich \ud83d\ude80 \u05e9\u05dc\u05d5\u05dd");
+        assertThat(kept.body().path("attributes").path("note").asText()).isEqualTo("a\u202Eb");
+    }
+
+    @Test
     void aReconfigurationThatWouldLeaveMoreThanFiftyAttributesIsABadRequestNamingThem() {
         project(OPS, infra, "ops");
         environment(OPS, infra, "staging");
