@@ -32,6 +32,12 @@ class JwtPrincipals implements Converter<Jwt, AbstractAuthenticationToken> {
                     + "the caller's organization");
         }
         String name = jwt.hasClaim(claims.name()) ? jwt.getClaimAsString(claims.name()) : jwt.getSubject();
+        if (name == null || name.isBlank()) {
+            throw new InvalidBearerTokenException("The token names no caller: it has neither a '" + claims.name()
+                    + "' nor a 'sub' claim");
+        }
+        keepable(claims.organization(), organization);
+        keepable(claims.name(), name);
         Map<String, Object> attributes = Map.of("sub", name,
                 CallerAttributes.ORGANIZATION, organization,
                 CallerAttributes.TEAMS, strings(jwt.getClaim(claims.teams())),
@@ -40,6 +46,14 @@ class JwtPrincipals implements Converter<Jwt, AbstractAuthenticationToken> {
         var token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, jwt.getTokenValue(),
                 jwt.getIssuedAt(), jwt.getExpiresAt());
         return new BearerTokenAuthentication(principal, token, List.of());
+    }
+
+    /** The caller's name and organization go into every event it causes: the same rule as any name kept. */
+    private static void keepable(String claim, String value) {
+        StoredText.problem(value, StoredText.Kind.NAME).ifPresent(problem -> {
+            throw new InvalidBearerTokenException("The token's '" + claim + "' claim " + problem
+                    + ", which the service does not keep");
+        });
     }
 
     private static List<String> strings(Object claim) {

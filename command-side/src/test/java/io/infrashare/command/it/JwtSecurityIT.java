@@ -152,6 +152,19 @@ class JwtSecurityIT {
     }
 
     @Test
+    void aTokenWhoseNameOrOrganizationCannotBeKeptIsRefused() {
+        String nul = signed(claims("oli\u0000via", "acme", List.of("ops")).build(), ISSUER);
+        String override = signed(claims("olivia", "ac\u202Eme", List.of("ops")).build(), ISSUER);
+        String nameless = signed(claims(null, "acme", List.of("ops")).subject(null).build(), ISSUER);
+
+        for (String token : List.of(nul, override, nameless)) {
+            Http.Answer answer = createProject(token, "unkept");
+            assertThat(answer.status()).as("answer %s", answer.body()).isEqualTo(401);
+            assertThat(answer.text("type")).isEqualTo("/problems/unauthenticated");
+        }
+    }
+
+    @Test
     void anotherOrganizationsProjectDoesNotExistForTheCaller() {
         assertThat(createProject(olivia(), "acmeonly").status()).isEqualTo(201);
         String gus = signed(claims("gus", "globex", List.of("ops")).build(), ISSUER);
