@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A resource's attributes: at most 50, named like identifiers, each a string, number or boolean of at most 1,000
- * characters. Nested objects are refused: attributes describe, they do not configure. An attribute whose name says
+ * A resource's attributes: at most 50, named like identifiers, each a string of at most 1,000 characters, a number a
+ * double can hold, or a boolean. Nested objects are refused: attributes describe, they do not configure. An attribute whose name says
  * it holds a secret (a word of it is password, secret, token or key: {@code dbPassword}, {@code api_key}) is
  * refused too: attributes go into events, which are kept for ever and read by every consumer of the topic.
  */
@@ -91,8 +91,10 @@ public @interface Attributes {
         }
 
         private static boolean validValue(Object value) {
+            // a number a double cannot hold (1e400) would be kept as "Infinity", no number at all
             return (value instanceof String text && text.length() <= ResourceLimits.MAX_VALUE_LENGTH)
-                    || value instanceof Number || value instanceof Boolean;
+                    || (value instanceof Number number && Double.isFinite(number.doubleValue()))
+                    || value instanceof Boolean;
         }
     }
 }

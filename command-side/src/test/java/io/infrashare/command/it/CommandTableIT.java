@@ -1139,6 +1139,23 @@ class CommandTableIT {
     }
 
     @Test
+    void bodiesAreParsedStrictlyAndRecordNothingWhenTheyAreNot() {
+        vpcInInfraStaging();
+        String imports = "/projects/" + infra + "/resources";
+
+        assertProblem(http.post(OPS, imports, "{\"type\":\"postgresql\",\"name\":\"db\"} garbage"), 400,
+                "/problems/invalid-request");
+        assertProblem(http.post(OPS, imports, "{\"type\":\"postgresql\",\"name\":\"db\",\"name\":\"other\"}"), 400,
+                "/problems/invalid-request");
+        assertInvalid(http.post(OPS, imports, "{\"type\":\"postgresql\",\"name\":\"db\",\"attributes\":{\"n\":1e400}}"),
+                "attributes");
+        assertInvalid(http.post(OPS, imports, "{\"type\":\"postgresql\",\"name\":\"db\",\"attributes\":{\"n\":"
+                + "9".repeat(400) + "}}"), "attributes");
+        assertThat(recordedAbout(infra)).extracting(Recorded::type).containsExactly(
+                "ProjectCreated", "EnvironmentCreated", "PackageAdded", "ResourceProvisioned");
+    }
+
+    @Test
     void textTheServiceCannotKeepIsABadRequestNamingTheFieldAndRecordsNothing() {
         String vpc = vpcInInfraStaging();
         String environments = "/projects/" + infra + "/environments";
