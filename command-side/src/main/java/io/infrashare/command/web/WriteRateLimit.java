@@ -1,6 +1,9 @@
 package io.infrashare.command.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.infrashare.support.Caller;
@@ -22,15 +25,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Token buckets per principal (Bucket4j) for writes: over the limit a write is a 429 problem with
  * {@code Retry-After}, before it is run or its idempotency key taken. One bucket per principal who wrote to this
- * node since it started; reads are not limited.
+ * node lately: a bucket left idle for as long as it takes to fill up again (at least a minute) is dropped, since a new
+ * one would be the same, so a stream of new principals does not grow the heap for ever. Reads are not limited.
  */
 class WriteRateLimit extends OncePerRequestFilter {
 
@@ -40,12 +42,29 @@ class WriteRateLimit extends OncePerRequestFilter {
     private final RateLimitProperties limit;
     private final ObjectMapper json;
     private final MeterRegistry meters;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Cache<String, Bucket> buckets;
 
     WriteRateLimit(RateLimitProperties limit, ObjectMapper json, MeterRegistry meters) {
+        this(limit, json, meters, Ticker.systemTicker());
+    }
+
+    WriteRateLimit(RateLimitProperties limit, ObjectMapper json, MeterRegistry meters, Ticker ticker) {
         this.limit = limit;
         this.json = json;
         this.meters = meters;
+        this.buckets = Caffeine.newBuilder().expireAfterAccess(idleLimit(limit)).ticker(ticker).build();
+    }
+
+    /** How long a bucket takes to fill up from empty, and at least a minute. */
+    static Duration idleLimit(RateLimitProperties limit) {
+        long seconds = (limit.burst() + limit.writesPerSecond() - 1) / limit.writesPerSecond();
+        return Duration.ofSeconds(Math.max(60, seconds));
+    }
+
+    /** The principals whose buckets are kept now. */
+    long keptBuckets() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
     }
 
     @Override
@@ -62,8 +81,7 @@ class WriteRateLimit extends OncePerRequestFilter {
             return;
         }
         Caller caller = CurrentCaller.get();
-        ConsumptionProbe probe = buckets.computeIfAbsent(caller.organization().value() + "/" + caller.name(),
-                principal -> newBucket()).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = take(caller.organization().value() + "/" + caller.name());
         if (probe.isConsumed()) {
             chain.doFilter(request, response);
             return;
@@ -76,6 +94,11 @@ class WriteRateLimit extends OncePerRequestFilter {
         Problems.write(response, json, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many writes",
                 caller.name() + " sent more than " + limit.writesPerSecond() + " writes per second (bursts of "
                         + limit.burst() + "); nothing was recorded, retry after " + seconds + " s."));
+    }
+
+    /** One write of the principal, from its bucket. */
+    ConsumptionProbe take(String principal) {
+        return buckets.get(principal, any -> newBucket()).tryConsumeAndReturnRemaining(1);
     }
 
     private Bucket newBucket() {
