@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -40,8 +41,9 @@ import java.util.List;
  * principals of docs/http-api.md; under any other, JWTs of the configured issuer, read by {@link JwtPrincipals}.
  */
 // before Spring Boot's security: this chain replaces its default ones, the resource server's included
-@AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
-@Import(RequestProblemHandler.class)
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
+        ErrorMvcAutoConfiguration.class})
+@Import({RequestProblemHandler.class, ProblemErrorController.class})
 @EnableConfigurationProperties({HttpProperties.class, JwtClaimsProperties.class})
 public class ServiceSupportAutoConfiguration implements WebMvcConfigurer {
 
@@ -137,6 +139,14 @@ public class ServiceSupportAutoConfiguration implements WebMvcConfigurer {
                                                                           ObjectMapper json) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new RequestSizeLimitFilter(properties.maxBodySize(), json));
+        registration.setOrder(BODY_LIMIT_FILTER_ORDER);
+        return registration;
+    }
+
+    /** Inside the security chain too: an unauthenticated request is a 401 whatever its body. */
+    @Bean
+    FilterRegistrationBean<ContentTypeFilter> contentTypeFilter(ObjectMapper json) {
+        FilterRegistrationBean<ContentTypeFilter> registration = new FilterRegistrationBean<>(new ContentTypeFilter(json));
         registration.setOrder(BODY_LIMIT_FILTER_ORDER);
         return registration;
     }

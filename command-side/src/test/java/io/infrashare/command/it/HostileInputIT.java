@@ -72,6 +72,10 @@ class HostileInputIT {
                 new String[]{"PUT", "/resource-types/BAD_TYPE"},
                 new String[]{"PUT", "/environments/..%2F..%2Fetc/defaults/aws-vpc"},
                 new String[]{"POST", "/projects/%00/environments"},
+                new String[]{"POST", "/projects/hx;jsessionid=1/environments"},
+                new String[]{"POST", "/projects//hx/environments"},
+                new String[]{"POST", "/projects/%25hx/environments"},
+                new String[]{"POST", "/projects/hx/%2e%2e/hx/environments"},
                 new String[]{"PUT", "/resources/00000000-0000-0000-0000-000000000000/shares/hx"});
     }
 
@@ -95,9 +99,53 @@ class HostileInputIT {
             }
             check(failures, endpoint, "text/plain", "{}".getBytes(StandardCharsets.UTF_8));
             check(failures, endpoint, null, "{}".getBytes(StandardCharsets.UTF_8));
+            for (String wildcard : List.of("*/*", "application/*", "*/json", "json", "application/json;")) {
+                check(failures, endpoint, wildcard, "{}".getBytes(StandardCharsets.UTF_8));
+            }
             check(failures, endpoint, "application/json", new byte[]{(byte) 0xC3, (byte) 0x28, '{', '}'});
         }
         assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void aWildcardContentTypeIsUnsupportedAndRecordsNothing() throws Exception {
+        for (String wildcard : List.of("*/*", "application/*")) {
+            HttpResponse<String> response = send("POST", "/projects", wildcard,
+                    "{\"name\":\"Wild\",\"abbreviation\":\"wild\",\"ownerTeam\":\"ops\"}"
+                            .getBytes(StandardCharsets.UTF_8));
+            assertThat(response.statusCode()).as(wildcard).isEqualTo(415);
+            assertThat(response.body()).contains("\"type\":\"/problems/unsupported-media-type\"");
+        }
+        // the abbreviation is still free: nothing was recorded
+        assertThat(send("POST", "/projects", "application/json",
+                "{\"name\":\"Wild\",\"abbreviation\":\"wild\",\"ownerTeam\":\"ops\"}"
+                        .getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void theErrorPathAskedForDirectlyIsNotAResource() throws Exception {
+        for (String token : new String[]{null, "dev-ops"}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/error"));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(response.body()).contains("\"type\":\"/problems/not-found\"").doesNotContain("999");
+        }
+    }
+
+    @Test
+    void aPathTheFirewallRefusesIsAProblemThatDoesNotEchoThePath() throws Exception {
+        for (String path : List.of("/projects/hx;jsessionid=1/environments", "/projects//hx/environments",
+                "/projects/%25hx/environments")) {
+            HttpResponse<String> response = send("GET", path, null, new byte[0]);
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(response.body()).contains("\"type\":\"/problems/invalid-request\"")
+                    .doesNotContain("jsessionid").doesNotContain("//hx").doesNotContain("%25");
+        }
     }
 
     private void check(List<String> failures, String[] endpoint, String contentType, byte[] body)
