@@ -18,6 +18,9 @@ import java.util.Map;
  */
 class JwtPrincipals implements Converter<Jwt, AbstractAuthenticationToken> {
 
+    /** The longest caller name or organization the service keeps, in characters. */
+    static final int MAX_LENGTH = 200;
+
     private final JwtClaimsProperties claims;
 
     JwtPrincipals(JwtClaimsProperties claims) {
@@ -48,8 +51,15 @@ class JwtPrincipals implements Converter<Jwt, AbstractAuthenticationToken> {
         return new BearerTokenAuthentication(principal, token, List.of());
     }
 
-    /** The caller's name and organization go into every event it causes: the same rule as any name kept. */
+    /**
+     * The caller's name and organization go into every event it causes: the same rule as any name kept, and at most
+     * {@value #MAX_LENGTH} characters.
+     */
     private static void keepable(String claim, String value) {
+        if (value.codePointCount(0, value.length()) > MAX_LENGTH) {
+            throw new InvalidBearerTokenException("The token's '" + claim + "' claim is longer than " + MAX_LENGTH
+                    + " characters, which the service does not keep");
+        }
         StoredText.problem(value, StoredText.Kind.NAME).ifPresent(problem -> {
             throw new InvalidBearerTokenException("The token's '" + claim + "' claim " + problem
                     + ", which the service does not keep");

@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * Lets a controller method take the {@link Requester} every command carries: the caller, the {@code X-Reason}
- * they gave (at most 1,000 characters) and the request's correlation id.
+ * they gave (at most 1,000 characters, percent-encoded UTF-8) and the request's correlation id.
  */
 class RequesterResolver implements HandlerMethodArgumentResolver {
 
@@ -35,22 +35,38 @@ class RequesterResolver implements HandlerMethodArgumentResolver {
     public Requester resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                                      NativeWebRequest request, WebDataBinderFactory binderFactory) {
         Caller caller = CurrentCaller.get();
-        String reason = request.getHeader(REASON_HEADER);
-        if (reason != null && reason.length() > MAX_REASON) {
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(
-                    REASON_HEADER + " is longer than " + MAX_REASON + " characters.",
-                    List.of(new Problems.FieldError(REASON_HEADER, "must be at most " + MAX_REASON + " characters"))),
-                    null);
-        }
-        if (reason != null) {
-            StoredText.problem(reason, StoredText.Kind.REASON).ifPresent(problem -> {
-                throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(
-                        REASON_HEADER + " " + problem + ".", List.of(new Problems.FieldError(REASON_HEADER, problem))),
-                        null);
-            });
-        }
+        String header = request.getHeader(REASON_HEADER);
+        String reason = header == null ? null : reason(header);
         String given = reason == null || reason.isBlank() ? null : reason.strip();
         return new Requester(caller, given,
                 CorrelationIdFilter.of(request.getNativeRequest(HttpServletRequest.class)));
+    }
+
+    /**
+     * The reason as the caller wrote it. HTTP carries header values as bytes that servers read as Latin-1, so text
+     * outside ASCII arrives percent-encoded as UTF-8 ({@code Z%C3%BCrich}); raw bytes outside ASCII are refused rather
+     * than kept garbled. A {@code %} that does not start an escape of two hex digits stands for itself.
+     */
+    private static String reason(String header) {
+        for (int i = 0; i < header.length(); i++) {
+            if (header.charAt(i) > 0x7F) {
+                throw refused("holds bytes outside ASCII; send text outside ASCII as percent-encoded UTF-8 "
+                        + "(Zürich as Z%C3%BCrich)");
+            }
+        }
+        String reason = PercentEncoding.decode(header)
+                .orElseThrow(() -> refused("holds percent-escapes that are not UTF-8"));
+        if (reason.codePointCount(0, reason.length()) > MAX_REASON) {
+            throw refused("must be at most " + MAX_REASON + " characters");
+        }
+        StoredText.problem(reason, StoredText.Kind.REASON).ifPresent(problem -> {
+            throw refused(problem);
+        });
+        return reason;
+    }
+
+    private static ErrorResponseException refused(String problem) {
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(REASON_HEADER + " " + problem + ".",
+                List.of(new Problems.FieldError(REASON_HEADER, problem))), null);
     }
 }

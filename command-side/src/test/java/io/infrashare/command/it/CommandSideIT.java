@@ -16,7 +16,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -171,6 +174,41 @@ class CommandSideIT {
         assertThat(data(environment).path("provenance").path("reason").asText()).isEqualTo("staging for the Q3 launch");
         assertThat(TopicReader.header(environment, "ce_correlationid")).isEqualTo("ticket-4711");
         assertThat(data(recordsAbout(si).get(0)).path("provenance").path("reason").isNull()).isTrue();
+    }
+
+    @Test
+    void aReasonOutsideAsciiTravelsPercentEncodedAndRawBytesAreRefused() throws IOException {
+        http.send("dev-ops", HttpMethod.POST, "/projects",
+                "{\"name\":\"Shared Infra\",\"abbreviation\":\"" + si + "\",\"ownerTeam\":\"ops\"}");
+        String body = "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}";
+
+        String raw = rawRequest("/projects/" + si + "/environments", "Z\u00fcrich".getBytes(StandardCharsets.UTF_8),
+                body);
+        String badEscape = rawRequest("/projects/" + si + "/environments",
+                "Z%C3%28rich".getBytes(StandardCharsets.US_ASCII), body);
+        String encoded = rawRequest("/projects/" + si + "/environments",
+                "Z%C3%BCrich: 50% of traffic, %E2%98%83".getBytes(StandardCharsets.US_ASCII), body);
+
+        assertThat(raw).startsWith("HTTP/1.1 400").contains("percent-encoded UTF-8").contains("Z%C3%BCrich");
+        assertThat(badEscape).startsWith("HTTP/1.1 400").contains("not UTF-8");
+        assertThat(encoded).startsWith("HTTP/1.1 201");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(recordsAbout(si)).hasSize(2));
+        assertThat(data(recordsAbout(si).get(1)).path("provenance").path("reason").asText())
+                .isEqualTo("Z\u00fcrich: 50% of traffic, \u2603");
+    }
+
+    /** A write whose {@code X-Reason} is the given bytes, as no HTTP client library would send them. */
+    private String rawRequest(String path, byte[] reason, String body) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            ByteArrayOutputStream request = new ByteArrayOutputStream();
+            request.writeBytes(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer dev-ops\r\n"
+                    + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " + body.length()
+                    + "\r\nX-Reason: ").getBytes(StandardCharsets.US_ASCII));
+            request.writeBytes(reason);
+            request.writeBytes(("\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(request.toByteArray());
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

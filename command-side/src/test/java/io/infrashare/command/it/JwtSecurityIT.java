@@ -156,12 +156,22 @@ class JwtSecurityIT {
         String nul = signed(claims("oli\u0000via", "acme", List.of("ops")).build(), ISSUER);
         String override = signed(claims("olivia", "ac\u202Eme", List.of("ops")).build(), ISSUER);
         String nameless = signed(claims(null, "acme", List.of("ops")).subject(null).build(), ISSUER);
+        String longName = signed(claims("o".repeat(201), "acme", List.of("ops")).build(), ISSUER);
+        String longOrganization = signed(claims("olivia", "a".repeat(201), List.of("ops")).build(), ISSUER);
 
-        for (String token : List.of(nul, override, nameless)) {
+        for (String token : List.of(nul, override, nameless, longName, longOrganization)) {
             Http.Answer answer = createProject(token, "unkept");
             assertThat(answer.status()).as("answer %s", answer.body()).isEqualTo(401);
             assertThat(answer.text("type")).isEqualTo("/problems/unauthenticated");
         }
+    }
+
+    @Test
+    void aTokenWhoseNameAndOrganizationAreAtTheLimitIsServed() {
+        String name = "\uD83D\uDE00".repeat(200); // 200 characters outside the Basic Multilingual Plane
+        String organization = "\u00e9".repeat(200);
+        assertThat(createProject(signed(claims(name, organization, List.of("ops")).build(), ISSUER), "atlimit")
+                .status()).isEqualTo(201);
     }
 
     @Test
