@@ -9,8 +9,11 @@ import java.time.Duration;
  * @param retries    how often a command that lost a race to another is run again before the client gets a 409
  * @param retryPause the pause before the first retry; it doubles with each, and a random part of it is waited
  * @param cachedProjects how many projects stay in memory between commands, the least recently used leaving first
+ * @param timeout    the longest a command's transaction may run: one still running at its commit is rolled back,
+ *                   and so is any single statement running longer; the event store's publication waits four times as
+ *                   long for a transaction that took an earlier position (see {@link EventStoreTimeouts})
  */
 @ConfigurationProperties("infrashare.commands")
 record CommandProperties(@DefaultValue("3") int retries, @DefaultValue("20ms") Duration retryPause,
-                         @DefaultValue("1000") int cachedProjects) {
+                         @DefaultValue("1000") int cachedProjects, @DefaultValue("15s") Duration timeout) {
 }

@@ -100,9 +100,18 @@ class IdempotencyStore {
                 .update();
     }
 
+    /** Deletes in batches, each statement well within the command side's statement timeout. */
     int deleteCreatedBefore(Instant instant) {
-        return jdbc.sql("DELETE FROM idempotent_request WHERE created_at < ?")
-                .param(OffsetDateTime.ofInstant(instant, ZoneOffset.UTC))
-                .update();
+        int deleted = 0;
+        int batch;
+        do {
+            batch = jdbc.sql("""
+                            DELETE FROM idempotent_request WHERE ctid IN (
+                                SELECT ctid FROM idempotent_request WHERE created_at < ? LIMIT 10000)""")
+                    .param(OffsetDateTime.ofInstant(instant, ZoneOffset.UTC))
+                    .update();
+            deleted += batch;
+        } while (batch > 0);
+        return deleted;
     }
 }

@@ -2,6 +2,7 @@ package io.infrashare.command.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.infrashare.command.CommandTimedOut;
 import io.infrashare.command.LostRace;
 import io.infrashare.command.project.CommandRefusedException;
 import io.infrashare.command.project.Consumer;
@@ -118,6 +119,16 @@ class CommandRefusalHandler {
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Event store unavailable",
                         "The database could not be used; the command may not have been recorded. Repeat it, with "
                                 + "the same Idempotency-Key if it had one."));
+    }
+
+    /** A command that ran longer than it may was rolled back: the client may repeat it as it is. */
+    @ExceptionHandler(CommandTimedOut.class)
+    ResponseEntity<ProblemDetail> timedOut(CommandTimedOut exception) {
+        log.warn("{}; answered 503", exception.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Event store unavailable",
+                        "The command took longer than it may and was rolled back: nothing was recorded. Repeat it."));
     }
 
     /** Refusals by problem type, for dashboards: {@code infrashare.commands.refused}. */
