@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Loads the seed scenario into a running infrashare, with the demo principals of the `embedded` profile:
+# Loads the seed scenario into a running infrashare, with the demo principals of the `demo` profile:
 #   Shared Infra (ops) provisions a US VPC and an EKS cluster in staging and an EU VPC in its eu environment, and
 #   shares them; ECommerce API takes the VPC and the cluster as staging's defaults, provisions its own cluster in
 #   production, references the shared cluster from a preview environment, and references an imported legacy

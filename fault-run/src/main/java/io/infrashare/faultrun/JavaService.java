@@ -28,14 +28,14 @@ public final class JavaService extends Member {
     }
 
     /**
-     * The environment of an app on the given PostgreSQL, with the demo principals of {@code embedded}: runs on real
+     * The environment of an app on the given PostgreSQL, with the demo principals of the {@code demo} profile: runs on real
      * processes are about delivery and speed, not authentication.
      */
     public static Map<String, String> onPostgres(int port, Path dataDirectory, Broker kafka, Postgres postgres,
                                                  String database) {
         Map<String, String> environment = new HashMap<>();
         environment.put("SERVER_PORT", Integer.toString(port));
-        environment.put("SPRING_PROFILES_ACTIVE", "embedded");
+        environment.put("SPRING_PROFILES_ACTIVE", "demo");
         environment.put("DATABASE_URL", postgres.url(database));
         environment.put("DATABASE_USER", Postgres.USER);
         environment.put("DATABASE_PASSWORD", "");

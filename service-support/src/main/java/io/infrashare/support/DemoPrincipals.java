@@ -9,10 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fixed demo principals of docs/http-api.md. They exist only under the {@code embedded} profile, so a deployment that
- * forgets to configure real authentication refuses every token instead of trusting these.
+ * The fixed demo principals of docs/http-api.md. They exist only under the {@value #PROFILE} profile, which nothing turns
+ * on by default, so a deployment that forgets to configure real authentication refuses every token instead of trusting
+ * these; with them, the service answers the loopback only ({@link LoopbackOnly}).
  */
 class DemoPrincipals implements OpaqueTokenIntrospector {
+
+    /** The profile that asks for the demo principals. */
+    static final String PROFILE = "demo";
 
     private static final Map<String, Map<String, Object>> BY_TOKEN = Map.of(
             "dev-ops", principal("olivia", "acme", List.of("ops"), List.of()),

@@ -37,7 +37,7 @@ import java.util.List;
 
 /**
  * Stateless bearer-token security for both services: health is public, everything else needs a principal, request
- * bodies are limited in size, and refusals are problems. Under the {@code embedded} profile the tokens are the demo
+ * bodies are limited in size, and refusals are problems. Under the {@code demo} profile the tokens are the demo
  * principals of docs/http-api.md; under any other, JWTs of the configured issuer, read by {@link JwtPrincipals}.
  */
 // before Spring Boot's security: this chain replaces its default ones, the resource server's included
@@ -64,7 +64,7 @@ public class ServiceSupportAutoConfiguration implements WebMvcConfigurer {
         if (!demo && jwtDecoders.getIfAvailable() == null) {
             // instead of Spring's bare "no JwtDecoder bean": whom to trust must be configured
             throw new IllegalStateException("No JWT issuer is configured. Set SPRING_SECURITY_OAUTH2_RESOURCESERVER_"
-                    + "JWT_ISSUER_URI, _JWK_SET_URI or _PUBLIC_KEY_LOCATION (and _AUDIENCES), or run the embedded "
+                    + "JWT_ISSUER_URI, _JWK_SET_URI or _PUBLIC_KEY_LOCATION (and _AUDIENCES), or run the demo "
                     + "profile for the demo principals.");
         }
         ProblemResponses problems = new ProblemResponses(json);
@@ -81,7 +81,7 @@ public class ServiceSupportAutoConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> {
-                    // the embedded profile's demo tokens, or else JWTs verified against the configured issuer
+                    // the demo profile's tokens, or else JWTs verified against the configured issuer
                     if (demo) {
                         server.opaqueToken(token -> { });
                     } else {
@@ -112,9 +112,20 @@ public class ServiceSupportAutoConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    @Profile("embedded")
+    @Profile(DemoPrincipals.PROFILE)
     OpaqueTokenIntrospector demoPrincipals() {
         return new DemoPrincipals();
+    }
+
+    /** With the demo principals, the loopback only: before anything else, the token check included. */
+    @Bean
+    @Profile(DemoPrincipals.PROFILE)
+    FilterRegistrationBean<LoopbackOnly> loopbackOnly(ObjectMapper json,
+                                                      @Value("${server.address:}") String listeningOn) {
+        FilterRegistrationBean<LoopbackOnly> registration =
+                new FilterRegistrationBean<>(new LoopbackOnly(json, listeningOn));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     /** Requests Tomcat refuses before the application sees them are answered as problems too. */

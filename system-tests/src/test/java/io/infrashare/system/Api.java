@@ -18,7 +18,12 @@ final class Api {
     private final String base;
 
     Api(int port) {
-        this.base = "http://localhost:" + port;
+        this("localhost", port);
+    }
+
+    /** An address of the host the service runs on, which need not be the loopback. */
+    Api(String host, int port) {
+        this.base = "http://" + host + ":" + port;
     }
 
     Answer send(String token, String method, String path, String body) throws IOException, InterruptedException {

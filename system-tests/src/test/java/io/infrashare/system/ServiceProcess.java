@@ -38,6 +38,7 @@ final class ServiceProcess implements AutoCloseable {
         withDatabase.put("DATABASE_URL", database.url());
         withDatabase.put("DATABASE_USER", database.user());
         withDatabase.put("DATABASE_PASSWORD", database.password());
+        withDatabase.putIfAbsent("SPRING_PROFILES_ACTIVE", "demo");
         return withDatabase;
     }
 

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Outside the embedded profile callers present JWTs signed by the configured issuer's key, for the configured
+ * Outside the demo profile callers present JWTs signed by the configured issuer's key, for the configured
  * audience; the organization, name, teams and roles come from their claims. Tokens are minted here with a key pair
  * of the test's own.
  */
