@@ -10,6 +10,7 @@ import io.infrashare.events.Provenance;
 import io.infrashare.events.ResourceReconfigured;
 import io.infrashare.events.ResourceShared;
 import io.infrashare.query.ingest.IncomingEvent;
+import io.infrashare.query.ingest.NotApplied;
 import io.infrashare.query.ingest.Projector;
 import io.infrashare.testing.WithPostgres;
 import org.flywaydb.core.Flyway;
@@ -109,6 +110,38 @@ class AuditLogTest {
                 .andExpect(jsonPath("$.entries[11].type").value("ResourceTypeConfigured"))
                 .andExpect(jsonPath("$.entries[11].subject.project").value(nullValue()))
                 .andExpect(jsonPath("$.entries[11].data.type").value("spark-cluster"));
+    }
+
+    @Test
+    void anEventTheReadModelsDidNotApplyTakesItsPositionAndIsMarkedWithTheReason() throws Exception {
+        List<InfrashareEvent> story = everyKindOfEvent();
+        apply(story.subList(0, 8));
+        projector.recordNotApplied(new IncomingEvent("event-" + ++nextId, story.get(8)),
+                new NotApplied("constraint-violated", "resource",
+                        "The resource read model could not apply the event: a constraint of its tables refused it."));
+        apply(story.subList(9, STORY));
+
+        audit("dev-auditor", "")
+                .andExpect(header().string("X-Projection-Position", Integer.toString(STORY)))
+                .andExpect(jsonPath("$.entries[*].position", contains(range(1, STORY))))
+                .andExpect(jsonPath("$.entries[7].applied").value(true))
+                .andExpect(jsonPath("$.entries[7]", hasKey("notApplied")))
+                .andExpect(jsonPath("$.entries[7].notApplied").value(nullValue()))
+                .andExpect(jsonPath("$.entries[8].type").value("ResourceShared"))
+                .andExpect(jsonPath("$.entries[8].applied").value(false))
+                .andExpect(jsonPath("$.entries[8].notApplied.category").value("constraint-violated"))
+                .andExpect(jsonPath("$.entries[8].notApplied.readModel").value("resource"))
+                .andExpect(jsonPath("$.entries[8].notApplied.message").value(
+                        "The resource read model could not apply the event: a constraint of its tables refused it."))
+                .andExpect(jsonPath("$.entries[8].notApplied.since").isString())
+                .andExpect(jsonPath("$.entries[8].data.sharedWith").value("ecomm"))
+                .andExpect(jsonPath("$.entries[9].applied").value(true));
+        // the EU VPC's only share was not applied: its consumers show none
+        http.perform(get("/resources/" + EU_VPC + "/consumers").header(HttpHeaders.AUTHORIZATION, "Bearer dev-ops"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.shares", hasSize(0)));
+        // recorded once: a redelivery changes nothing
+        assertThat(projector.apply(new IncomingEvent("event-9", story.get(8)))).isEmpty();
     }
 
     @Test
