@@ -61,7 +61,10 @@ public final class Http {
         return send(port, token, "GET", path, null, null, null, Duration.ofSeconds(30));
     }
 
-    /** The lines of an NDJSON answer. */
+    /**
+     * The entries of an NDJSON export, checked complete: its last line must be the trailer counting them, so an
+     * export cut short (an error line, or a connection closed early) is an IOException, not fewer entries.
+     */
     List<JsonNode> lines(int port, String token, String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofMinutes(2))
@@ -80,6 +83,10 @@ public final class Http {
                     lines.add(JSON.readTree(line));
                 }
             }
+        }
+        JsonNode trailer = lines.isEmpty() ? null : lines.remove(lines.size() - 1).get("trailer");
+        if (trailer == null || trailer.path("count").asLong(-1) != lines.size()) {
+            throw new IOException("GET " + path + " ended without its trailer after " + lines.size() + " lines");
         }
         return lines;
     }

@@ -20,9 +20,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -99,7 +96,7 @@ class OperationsOverKafkaIT {
                 assertThat(meters.get("infrashare.projection.dead.lettered").tag("reason", "unreadable").counter()
                         .count()).isGreaterThanOrEqualTo(1));
 
-        ResponseEntity<JsonNode> health = get("/actuator/health", "dev-admin");
+        ResponseEntity<JsonNode> health = calls().get("/actuator/health", "dev-admin");
 
         assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(health.getBody().get("status").asText()).isEqualTo("UP");
@@ -140,7 +137,8 @@ class OperationsOverKafkaIT {
     }
 
     private long healthLag() {
-        return get("/actuator/health", "dev-admin").getBody().at("/components/projection/details/lag").asLong(-1);
+        return calls().get("/actuator/health", "dev-admin").getBody().at("/components/projection/details/lag")
+                .asLong(-1);
     }
 
     @Test
@@ -156,7 +154,7 @@ class OperationsOverKafkaIT {
     void metricsNeedAToken() {
         assertThat(http.getForEntity("/actuator/metrics", JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
-        ResponseEntity<JsonNode> applied = get("/actuator/metrics/infrashare.projection.applied", "dev-ops");
+        ResponseEntity<JsonNode> applied = calls().get("/actuator/metrics/infrashare.projection.applied", "dev-ops");
         assertThat(applied.getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
@@ -165,7 +163,7 @@ class OperationsOverKafkaIT {
         Map<String, List<String>> live = readModels();
         assertThat(live.values().stream().mapToInt(List::size).sum()).isGreaterThan(STORY.size());
 
-        ResponseEntity<JsonNode> answer = post("/admin/rebuild", "dev-admin");
+        ResponseEntity<JsonNode> answer = calls().post("/admin/rebuild", "dev-admin");
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(answer.getBody().at("/positions/acme").asLong()).isEqualTo(STORY.size());
@@ -177,7 +175,7 @@ class OperationsOverKafkaIT {
 
     @Test
     void onlyAnAdminRebuilds() {
-        ResponseEntity<JsonNode> answer = post("/admin/rebuild", "dev-ops");
+        ResponseEntity<JsonNode> answer = calls().post("/admin/rebuild", "dev-ops");
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(answer.getBody().get("type").asText()).isEqualTo("/problems/forbidden");
@@ -202,17 +200,7 @@ class OperationsOverKafkaIT {
         return tables;
     }
 
-    private ResponseEntity<JsonNode> get(String path, String token) {
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(bearer(token)), JsonNode.class);
-    }
-
-    private ResponseEntity<JsonNode> post(String path, String token) {
-        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(bearer(token)), JsonNode.class);
-    }
-
-    private static HttpHeaders bearer(String token) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(token);
-        return headers;
+    private DemoPrincipalCalls calls() {
+        return new DemoPrincipalCalls(http);
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -132,6 +133,14 @@ class RequestProblemHandler extends ResponseEntityExceptionHandler {
         String field = exception.getName();
         return ResponseEntity.badRequest().body(Problems.invalid("Parameter '" + field + "' is not valid.",
                 List.of(new Problems.FieldError(field, "is not valid"))));
+    }
+
+    /** An answer that could not be serialized; nothing of it was sent (see {@link BufferedJsonConverter}). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotWritable(HttpMessageNotWritableException exception,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return unexpected(exception);
     }
 
     @ExceptionHandler(Exception.class)

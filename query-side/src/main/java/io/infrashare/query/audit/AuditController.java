@@ -10,6 +10,8 @@ import io.infrashare.query.Positioned;
 import io.infrashare.support.Caller;
 import io.infrashare.support.Problems;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -22,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +33,7 @@ import java.util.UUID;
 class AuditController {
 
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+    private static final Logger log = LoggerFactory.getLogger(AuditController.class);
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
 
@@ -73,8 +75,10 @@ class AuditController {
 
     /**
      * Written on the request's own thread, page by page as they are read: an asynchronous body would be cut off by
-     * the container's async timeout, and an export of years of history may well take longer than that. A client
-     * whose stream broke off resumes with {@code after} set to the last position it got, as a cursor.
+     * the container's async timeout, and an export of years of history may well take longer than that. The status is
+     * sent with the first page, so an entry that cannot be read or written afterwards cannot turn the answer into a
+     * 500: the export ends with an error line and without its trailer ({@link AuditLines}), which a client detects
+     * as surely as a broken connection, and resumes from the {@code next} cursor.
      */
     private void lines(Caller caller, AuditFilter filter, long after, HttpServletResponse response)
             throws IOException {
@@ -82,22 +86,23 @@ class AuditController {
         response.setStatus(HttpStatus.OK.value());
         response.setContentType(NDJSON.toString());
         response.setHeader(Positioned.HEADER, Long.toString(position));
-        OutputStream out = response.getOutputStream();
+        AuditLines lines = new AuditLines(json, response.getOutputStream(), after);
         try {
             query.stream(caller.organization(), filter, after, position, page -> {
                 try {
-                    for (AuditEntry entry : page) {
-                        out.write(json.writeValueAsBytes(entry));
-                        out.write('\n');
-                    }
-                    out.flush();
+                    lines.write(page);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
         } catch (UncheckedIOException e) {
-            throw e.getCause();
+            throw e.getCause(); // the client is gone
+        } catch (RuntimeException e) {
+            log.error("The audit export of {} broke off", caller.organization(), e);
+            lines.brokeOff();
+            return;
         }
+        lines.end();
     }
 
     /** Only an explicit NDJSON; a wildcard gets the page. */

@@ -1,5 +1,7 @@
 package io.infrashare.query.audit;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.infrashare.events.EnvironmentId;
 import io.infrashare.events.ProjectId;
@@ -10,10 +12,28 @@ import java.time.Instant;
 /**
  * One event of the organization's history as the audit log shows it.
  *
- * @param data the event's JSON as the topic carried it, passed through unchanged
+ * @param notApplied why the read models did not apply the event, and since when; null when they did (then
+ *                   {@code applied} is true)
+ * @param data       the event's JSON as the topic carried it, passed through unchanged
  */
+@JsonPropertyOrder({"position", "eventId", "type", "occurredAt", "actor", "reason", "correlationId", "subject",
+        "applied", "notApplied", "data"})
 record AuditEntry(long position, String eventId, String type, Instant occurredAt, String actor, String reason,
-                  String correlationId, Subject subject, @JsonRawValue String data) {
+                  String correlationId, Subject subject, NotApplied notApplied, @JsonRawValue String data) {
+
+    @JsonProperty
+    boolean applied() {
+        return notApplied == null;
+    }
+
+    /**
+     * @param category  {@code constraint-violated}, {@code database-refused} or {@code read-model-failed}
+     * @param readModel the read model that failed, null if not known
+     * @param message   what happened, in this side's words
+     * @param since     when the event was recorded as not applied
+     */
+    record NotApplied(String category, String readModel, String message, Instant since) {
+    }
 
     /** What the event is about; a part the event does not name is null. */
     record Subject(ProjectId project, EnvironmentId environment, ResourceId resource) {

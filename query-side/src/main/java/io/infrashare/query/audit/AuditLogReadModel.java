@@ -22,10 +22,11 @@ import io.infrashare.events.ResourceReconfigured;
 import io.infrashare.events.ResourceShareRevoked;
 import io.infrashare.events.ResourceShared;
 import io.infrashare.events.ResourceTypeConfigured;
+import io.infrashare.query.audit.AuditEntry.NotApplied;
 import io.infrashare.query.audit.AuditEntry.Subject;
 import io.infrashare.query.ingest.AppliedEvent;
 import io.infrashare.query.ingest.DeferredInserts;
-import io.infrashare.query.ingest.Projection;
+import io.infrashare.query.ingest.EventLog;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -44,11 +45,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The audit log: every applied event, once, at its organization's position, with who, when, why and what about, and
- * the event itself. Also the projects and resources each entry concerns, which are more than its subject names.
+ * The audit log: every event of the topic, once, at its organization's position, with who, when, why and what about,
+ * and the event itself; an event the other read models could not apply is here too, marked as not applied. Also the
+ * projects and resources each entry concerns, which are more than its subject names.
  */
 @Component
-class AuditLogReadModel implements Projection {
+class AuditLogReadModel implements EventLog {
 
     private final JdbcClient jdbc;
     private final DeferredInserts inserts;
@@ -113,8 +115,8 @@ class AuditLogReadModel implements Projection {
         params.put("limit", limit);
         StringBuilder sql = new StringBuilder("""
                 select position, event_id, type, occurred_at, actor, reason, correlation_id, project, environment,
-                       resource, data
-                from audit_entry
+                       resource, data, category, read_model, message, since
+                from audit_entry left join not_applied_event using (organization, position)
                 where organization = :organization and position > :after and position <= :upTo""");
         if (filter.project() != null) {
             sql.append(" and position in (select position from audit_entry_project"
@@ -158,6 +160,9 @@ class AuditLogReadModel implements Projection {
                                         : EnvironmentId.of(row.getString("environment")),
                                 row.getString("resource") == null ? null
                                         : ResourceId.of(UUID.fromString(row.getString("resource")))),
+                        row.getString("category") == null ? null : new NotApplied(row.getString("category"),
+                                row.getString("read_model"), row.getString("message"),
+                                row.getObject("since", OffsetDateTime.class).toInstant()),
                         row.getString("data")))
                 .list();
     }

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The records parked on the dead-letter topic since this process started, for metrics and health. The counter
  * {@code infrashare.projection.dead.lettered} is tagged with the reason: {@code unreadable} for a record this side
- * cannot understand, {@code failed} for one whose application kept failing.
+ * cannot understand, {@code failed} for an event whose application kept failing and that could not even be recorded
+ * as not applied.
  */
 @Component
 class DeadLetters {

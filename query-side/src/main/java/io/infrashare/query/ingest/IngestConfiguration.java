@@ -23,9 +23,10 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * What happens to a record that cannot be applied. An unreadable one is dead-lettered at once; any other failure is
- * retried a few times, then dead-lettered. Either way it is logged and the records behind it go on, so one poison
- * record neither stops an organization's stream nor disappears.
+ * What happens to a record that cannot be applied. An unreadable one is dead-lettered at once. An event that the read
+ * models fail to apply is retried a few times, then recorded in the audit log alone, marked as not applied
+ * ({@link NotAppliedEvents}); only if even that fails is it dead-lettered. Either way it is logged and the records
+ * behind it go on, so one poison record neither stops an organization's stream nor disappears.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IngestProperties.class)
@@ -35,12 +36,16 @@ class IngestConfiguration {
 
     @Bean
     DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<?, ?> template, KafkaAdmin admin,
-                                                  IngestProperties properties, DeadLetters parked) {
+                                                  IngestProperties properties, DeadLetters parked,
+                                                  NotAppliedEvents notApplied) {
         // partition -1: the producer partitions by key, so the dead-letter topic needs no particular partition count
         var deadLetters = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(properties.deadLetterTopic(), -1));
         var deadLetterTopic = new DeadLetterTopic(admin, properties.deadLetterTopic());
         var handler = new DefaultErrorHandler((record, exception) -> {
+            if (!(cause(exception) instanceof UnreadableRecord) && marked(notApplied, record, exception)) {
+                return;
+            }
             logDeadLetter(record, exception, properties.deadLetterTopic());
             deadLetterTopic.create();
             deadLetters.accept(record, exception);
@@ -52,6 +57,24 @@ class IngestConfiguration {
         handler.setBackOffFunction((record, exception) -> databaseUnavailable(exception) ? untilTheDatabaseIsBack() : null);
         handler.setLogLevel(KafkaException.Level.WARN);
         return handler;
+    }
+
+    /**
+     * @return whether the event was recorded as not applied; false if that failed too, and the record is to be
+     * dead-lettered. An unreachable database fails the recovery instead, so the record is tried again once it is back.
+     */
+    private static boolean marked(NotAppliedEvents notApplied, ConsumerRecord<?, ?> record, Exception exception) {
+        try {
+            notApplied.record(record, cause(exception));
+            return true;
+        } catch (RuntimeException e) {
+            if (databaseUnavailable(e)) {
+                throw e;
+            }
+            log.error("Event {} could not be recorded as not applied either", EventRecords.header(record,
+                    Topic.Headers.ID), e);
+            return false;
+        }
     }
 
     private static void logDeadLetter(ConsumerRecord<?, ?> record, Exception exception, String deadLetterTopic) {

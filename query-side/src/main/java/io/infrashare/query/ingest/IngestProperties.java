@@ -8,8 +8,8 @@ import java.time.Duration;
 
 /**
  * @param topic the event topic; records this side cannot apply go to {@code <topic>.DLT}
- * @param retry how a record that failed for another reason than being unreadable is retried before it is
- *              dead-lettered
+ * @param retry how an event the read models failed to apply is retried before it is recorded in the audit log as not
+ *              applied
  * @param lag   how often the projection lag is measured
  */
 @ConfigurationProperties("infrashare")

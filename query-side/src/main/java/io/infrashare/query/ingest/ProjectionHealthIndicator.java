@@ -13,21 +13,24 @@ import java.util.Map;
 /**
  * The {@code projection} health component. A parked record does not make the side DOWN: the stream skipped it and
  * carries on, and the record waits on the dead-letter topic for an operator. The details say how many records were
- * parked since start and which was the last, so that it is seen, and how many records the projections trail the
+ * parked since start and which was the last, so that it is seen, how many audit entries stand marked as not applied
+ * (events the read models could not apply, which a rebuild may), and how many records the projections trail the
  * topic by. Lag does not make it DOWN either: the answers are late, not wrong, and carry their position.
  */
 @Component
 class ProjectionHealthIndicator implements HealthIndicator {
 
     private final DeadLetters deadLetters;
+    private final NotAppliedEvents notApplied;
     private final JdbcClient jdbc;
     private final KafkaListenerEndpointRegistry listeners;
     private final IngestProperties properties;
     private final ProjectionLag lag;
 
-    ProjectionHealthIndicator(DeadLetters deadLetters, JdbcClient jdbc, KafkaListenerEndpointRegistry listeners,
+    ProjectionHealthIndicator(DeadLetters deadLetters, NotAppliedEvents notApplied, JdbcClient jdbc, KafkaListenerEndpointRegistry listeners,
                               IngestProperties properties, ProjectionLag lag) {
         this.deadLetters = deadLetters;
+        this.notApplied = notApplied;
         this.jdbc = jdbc;
         this.listeners = listeners;
         this.properties = properties;
@@ -43,6 +46,7 @@ class ProjectionHealthIndicator implements HealthIndicator {
         details.put("deadLetterTopic", properties.deadLetterTopic());
         details.put("deadLettered", deadLetters.count());
         deadLetters.last().ifPresent(parked -> details.put("lastDeadLettered", parked));
+        details.put("notApplied", notApplied.standing());
         ProjectionLag.Measurement measured = lag.last();
         details.put("lag", measured.lag());
         details.put("lagByPartition", measured.byPartition());

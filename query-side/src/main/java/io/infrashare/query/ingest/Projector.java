@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -35,11 +36,15 @@ public class Projector {
     private static final String RECORD_APPLIED = """
             insert into applied_event (event_id, organization, position, type, occurred_at, applied_at)
             values (:id, :organization, :position, :type, :occurredAt, :appliedAt)""";
+    private static final String MARK_NOT_APPLIED = """
+            insert into not_applied_event (organization, position, category, read_model, message, since)
+            values (:organization, :position, :category, :readModel, :message, :since)""";
 
     private final JdbcClient jdbc;
     private final Positions positions;
     private final DeferredInserts inserts;
     private final List<Projection> projections;
+    private final List<Projection> eventLogs;
     private final Clock clock;
 
     Projector(JdbcClient jdbc, Positions positions, DeferredInserts inserts, List<Projection> projections,
@@ -48,6 +53,7 @@ public class Projector {
         this.positions = positions;
         this.inserts = inserts;
         this.projections = projections;
+        this.eventLogs = projections.stream().filter(EventLog.class::isInstance).toList();
         this.clock = clock;
     }
 
@@ -59,16 +65,36 @@ public class Projector {
      */
     @Transactional
     public int applyAll(List<IncomingEvent> events) {
-        return applyInOrder(events).size();
+        return applyInOrder(events, projections).size();
     }
 
     /** @return the event as applied, or empty if an event with this id was applied before */
     @Transactional
     public Optional<AppliedEvent> apply(IncomingEvent incoming) {
-        return applyInOrder(List.of(incoming)).stream().findFirst();
+        return applyInOrder(List.of(incoming), projections).stream().findFirst();
     }
 
-    private List<AppliedEvent> applyInOrder(List<IncomingEvent> events) {
+    /**
+     * Records an event the read models could not apply: it takes its organization's next position and is applied to
+     * the {@link EventLog}s alone, marked as not applied for the reason given. The organization's later events then
+     * follow it; a rebuild that applies it takes the mark away.
+     *
+     * @return the event as recorded, or empty if an event with this id was applied before
+     */
+    @Transactional
+    public Optional<AppliedEvent> recordNotApplied(IncomingEvent incoming, NotApplied reason) {
+        Optional<AppliedEvent> recorded = applyInOrder(List.of(incoming), eventLogs).stream().findFirst();
+        recorded.ifPresent(event -> inserts.add(MARK_NOT_APPLIED, new MapSqlParameterSource()
+                .addValue("organization", event.event().organization().value())
+                .addValue("position", event.position())
+                .addValue("category", reason.category())
+                .addValue("readModel", reason.readModel(), Types.VARCHAR)
+                .addValue("message", reason.message())
+                .addValue("since", OffsetDateTime.now(clock))));
+        return recorded;
+    }
+
+    private List<AppliedEvent> applyInOrder(List<IncomingEvent> events, List<Projection> readModels) {
         List<IncomingEvent> fresh = notAppliedBefore(events);
         // each organization's count of fresh events, then its next position; the organizations' rows are locked in
         // one order, so that two transactions never wait for each other
@@ -81,12 +107,20 @@ public class Projector {
             AppliedEvent one = new AppliedEvent(incoming.id(), next.merge(event.organization(), 1L, Long::sum) - 1,
                     event);
             record(one);
-            projections.forEach(projection -> projection.apply(one));
+            readModels.forEach(readModel -> apply(readModel, one));
             log.debug("Applied {} {} at position {} of {}", event.eventType(), one.id(), one.position(),
                     event.organization());
             applied.add(one);
         }
         return applied;
+    }
+
+    private static void apply(Projection readModel, AppliedEvent event) {
+        try {
+            readModel.apply(event);
+        } catch (RuntimeException e) {
+            throw new ReadModelFailed(NotApplied.nameOf(readModel), e);
+        }
     }
 
     /** The events whose ids were not applied before, nor earlier in the list. */

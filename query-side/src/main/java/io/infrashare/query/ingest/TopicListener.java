@@ -57,7 +57,7 @@ class TopicListener {
      * Applies a poll's records in one transaction, and the container commits their offsets once it returns. If one
      * cannot be read, the ones before it are applied and it is handed to the error handler by its index; if applying
      * them together fails, they are applied one by one, so that those before the failing one are kept and only it
-     * goes to the error handler (which retries it, or waits for the database, and then dead-letters it).
+     * goes to the error handler (which retries it, or waits for the database, and then records it as not applied).
      */
     @KafkaListener(id = ID, idIsGroup = false, topics = "${infrashare.topic}", batch = "true")
     void on(List<ConsumerRecord<String, byte[]>> batch) {
@@ -113,7 +113,7 @@ class TopicListener {
 
     @EventListener(ApplicationStartedEvent.class)
     void announce() {
-        log.info("Projecting topic {} from {} as consumer group {}; records that cannot be applied go to {}",
+        log.info("Projecting topic {} from {} as consumer group {}; records that cannot be read go to {}",
                 properties.topic(), String.join(",", kafka.getBootstrapServers()), kafka.getConsumer().getGroupId(),
                 properties.deadLetterTopic());
     }

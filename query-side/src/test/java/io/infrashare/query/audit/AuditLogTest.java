@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrashare.events.InfrashareEvent;
 import io.infrashare.events.OrganizationId;
+import io.infrashare.events.PackageAdded;
+import io.infrashare.events.PackageId;
 import io.infrashare.events.ProjectCreated;
 import io.infrashare.events.ProjectId;
 import io.infrashare.events.Provenance;
 import io.infrashare.events.ResourceReconfigured;
 import io.infrashare.events.ResourceShared;
+import io.infrashare.events.ResourceType;
 import io.infrashare.query.ingest.IncomingEvent;
+import io.infrashare.query.ingest.NotApplied;
 import io.infrashare.query.ingest.Projector;
 import io.infrashare.testing.WithPostgres;
 import org.flywaydb.core.Flyway;
@@ -20,6 +24,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -72,6 +77,8 @@ class AuditLogTest {
     Flyway flyway;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    JdbcClient jdbc;
 
     private int nextId;
 
@@ -109,6 +116,38 @@ class AuditLogTest {
                 .andExpect(jsonPath("$.entries[11].type").value("ResourceTypeConfigured"))
                 .andExpect(jsonPath("$.entries[11].subject.project").value(nullValue()))
                 .andExpect(jsonPath("$.entries[11].data.type").value("spark-cluster"));
+    }
+
+    @Test
+    void anEventTheReadModelsDidNotApplyTakesItsPositionAndIsMarkedWithTheReason() throws Exception {
+        List<InfrashareEvent> story = everyKindOfEvent();
+        apply(story.subList(0, 8));
+        projector.recordNotApplied(new IncomingEvent("event-" + ++nextId, story.get(8)),
+                new NotApplied("constraint-violated", "resource",
+                        "The resource read model could not apply the event: a constraint of its tables refused it."));
+        apply(story.subList(9, STORY));
+
+        audit("dev-auditor", "")
+                .andExpect(header().string("X-Projection-Position", Integer.toString(STORY)))
+                .andExpect(jsonPath("$.entries[*].position", contains(range(1, STORY))))
+                .andExpect(jsonPath("$.entries[7].applied").value(true))
+                .andExpect(jsonPath("$.entries[7]", hasKey("notApplied")))
+                .andExpect(jsonPath("$.entries[7].notApplied").value(nullValue()))
+                .andExpect(jsonPath("$.entries[8].type").value("ResourceShared"))
+                .andExpect(jsonPath("$.entries[8].applied").value(false))
+                .andExpect(jsonPath("$.entries[8].notApplied.category").value("constraint-violated"))
+                .andExpect(jsonPath("$.entries[8].notApplied.readModel").value("resource"))
+                .andExpect(jsonPath("$.entries[8].notApplied.message").value(
+                        "The resource read model could not apply the event: a constraint of its tables refused it."))
+                .andExpect(jsonPath("$.entries[8].notApplied.since").isString())
+                .andExpect(jsonPath("$.entries[8].data.sharedWith").value("ecomm"))
+                .andExpect(jsonPath("$.entries[9].applied").value(true));
+        // the EU VPC's only share was not applied: its consumers show none
+        http.perform(get("/resources/" + EU_VPC + "/consumers").header(HttpHeaders.AUTHORIZATION, "Bearer dev-ops"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.shares", hasSize(0)));
+        // recorded once: a redelivery changes nothing
+        assertThat(projector.apply(new IncomingEvent("event-9", story.get(8)))).isEmpty();
     }
 
     @Test
@@ -305,6 +344,56 @@ class AuditLogTest {
     }
 
     @Test
+    void ndjsonEndsWithATrailerCountingTheEntriesWithTheCursorToGoOnFrom() throws Exception {
+        apply(everyKindOfEvent());
+
+        List<JsonNode> lines = allLines("dev-auditor", "project=si");
+        assertThat(lines).hasSize(11);
+        JsonNode trailer = lines.get(10).get("trailer");
+        assertThat(trailer.get("count").asInt()).isEqualTo(10);
+        assertThat(trailer.get("lastPosition").asInt()).isEqualTo(26);
+        apply(new ProjectCreated(ACME, ProjectId.of("web"), "Web Shop", "web", by("wendy", 30)),
+                new PackageAdded(ACME, SI, PackageId.of("dns"), "aws-route53", ResourceType.of("aws-route53"),
+                        by("olivia", 31)));
+
+        List<JsonNode> later = allLines("dev-auditor", "project=si&after=" + trailer.get("next").asText());
+        assertThat(later).hasSize(2);
+        assertThat(later.get(0).get("position").asInt()).isEqualTo(28);
+        assertThat(later.get(1).get("trailer").get("count").asInt()).isEqualTo(1);
+        JsonNode none = allLines("dev-auditor", "actor=nobody").get(0).get("trailer");
+        assertThat(none.get("count").asInt()).isZero();
+        assertThat(none.get("lastPosition").isNull()).isTrue();
+        assertThat(allLines("dev-auditor", "actor=nobody&after=" + none.get("next").asText()).get(0)
+                .at("/trailer/count").asInt()).isZero();
+    }
+
+    /** A row the log cannot read, on the second page read from the database: the first page went out with a 200. */
+    @Test
+    void ndjsonThatBreaksOffEndsWithAnErrorLineAndNoTrailer() throws Exception {
+        apply(everyKindOfEvent());
+        for (int n = 0; n < AuditQuery.STREAM_PAGE; n++) {
+            apply(new ResourceReconfigured(ACME, SI, EU_VPC, Map.of("cidr", "10.1." + n % 256 + ".0/24"), Set.of(),
+                    by("olivia", 30 + n)));
+        }
+        int broken = AuditQuery.STREAM_PAGE + 10;
+        jdbc.sql("update audit_entry set resource = 'not-a-resource-id' where position = :position")
+                .param("position", broken).update();
+
+        List<JsonNode> lines = allLines("dev-auditor", "");
+
+        assertThat(lines).hasSize(AuditQuery.STREAM_PAGE + 1);
+        assertThat(lines.subList(0, AuditQuery.STREAM_PAGE)).extracting(line -> line.get("position").asInt())
+                .containsExactly(range(1, AuditQuery.STREAM_PAGE));
+        JsonNode error = lines.get(AuditQuery.STREAM_PAGE).get("error");
+        assertThat(error.get("type").asText()).isEqualTo("/problems/internal");
+        assertThat(error.get("detail").asText()).doesNotContain("not-a-resource-id");
+        // going on from the error line's cursor breaks off again, before the page holding the broken entry
+        List<JsonNode> again = allLines("dev-auditor", "after=" + error.get("next").asText());
+        assertThat(again).hasSize(1);
+        assertThat(again.get(0).at("/error/next").asText()).isEqualTo(error.get("next").asText());
+    }
+
+    @Test
     void ndjsonAnswersBadParametersWithAProblem() throws Exception {
         http.perform(auditRequest("dev-ops", "from=yesterday").accept(AuditController.NDJSON))
                 .andExpect(status().isBadRequest())
@@ -365,7 +454,17 @@ class AuditLogTest {
         return lines("dev-auditor", query);
     }
 
+    /** The entries of a complete export: its last line is the trailer, which counts them. */
     private List<JsonNode> lines(String token, String query) throws Exception {
+        List<JsonNode> lines = allLines(token, query);
+        JsonNode trailer = lines.remove(lines.size() - 1).get("trailer");
+        assertThat(trailer).as("the trailer").isNotNull();
+        assertThat(trailer.get("count").asInt()).isEqualTo(lines.size());
+        assertThat(lines).allSatisfy(line -> assertThat(line.has("trailer") || line.has("error")).isFalse());
+        return lines;
+    }
+
+    private List<JsonNode> allLines(String token, String query) throws Exception {
         var response = http.perform(auditRequest(token, query).accept(AuditController.NDJSON))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(AuditController.NDJSON))

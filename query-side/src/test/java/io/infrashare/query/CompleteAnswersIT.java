@@ -1,0 +1,139 @@
+package io.infrashare.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infrashare.events.InfrashareEvent;
+import io.infrashare.events.ResourceReconfigured;
+import io.infrashare.query.ingest.IncomingEvent;
+import io.infrashare.query.ingest.Projector;
+import io.infrashare.testing.WithPostgres;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.infrashare.query.AcmeStory.ACME;
+import static io.infrashare.query.AcmeStory.EU_VPC;
+import static io.infrashare.query.AcmeStory.SI;
+import static io.infrashare.query.AcmeStory.by;
+import static io.infrashare.query.AcmeStory.everyKindOfEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No answer is cut short with a 2xx, over a real server and its socket: a JSON answer that fails to serialize half
+ * way is a 500 problem rather than a 200 with half a body, and an NDJSON export that breaks off ends without its
+ * trailer.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.flyway.clean-disabled=false",
+        "spring.kafka.listener.auto-startup=false"})
+@WithPostgres
+class CompleteAnswersIT {
+
+    /** Larger than the servlet container's response buffer, so that a streamed answer would be on the wire. */
+    private static final String LONG_NOTE = "n".repeat(64 * 1024);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Projector projector;
+    @Autowired
+    Flyway flyway;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ObjectMapper json;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private int nextId;
+
+    @BeforeEach
+    void emptyReadModels() {
+        flyway.clean();
+        flyway.migrate();
+        everyKindOfEvent().forEach(this::apply);
+    }
+
+    /**
+     * The attributes nest as deep as reading JSON allows; inside the answer they are deeper than writing allows, so
+     * Jackson fails after the long note went out.
+     */
+    @Test
+    void aJsonAnswerThatFailsHalfWayIsA500ProblemAndNotAHalf200() throws Exception {
+        HttpResponse<String> whole = get("/resources/" + EU_VPC, "application/json");
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(whole.headers().firstValueAsLong("Content-Length"))
+                .hasValue(whole.body().getBytes(StandardCharsets.UTF_8).length);
+
+        jdbc.sql("update resource set attributes = :attributes where id = :id")
+                .param("attributes", "{\"note\":\"" + LONG_NOTE + "\",\"layers\":" + "[".repeat(999) + "]".repeat(999)
+                        + "}")
+                .param("id", EU_VPC.toString())
+                .update();
+        HttpResponse<String> answer = get("/resources/" + EU_VPC, "application/json");
+
+        assertThat(answer.statusCode()).isEqualTo(500);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = json.readTree(answer.body());
+        assertThat(problem.get("type").asText()).isEqualTo("/problems/internal");
+        assertThat(problem.get("status").asInt()).isEqualTo(500);
+        assertThat(answer.body()).doesNotContain(LONG_NOTE);
+    }
+
+    @Test
+    void aCompleteExportEndsWithItsTrailerAndOneThatBreaksOffWithout() throws Exception {
+        for (int n = 0; n < 600; n++) {
+            apply(new ResourceReconfigured(ACME, SI, EU_VPC, Map.of("note", LONG_NOTE.substring(0, 200) + n),
+                    Set.of(), by("olivia", 30 + n)));
+        }
+        int entries = 26 + 600;
+        List<JsonNode> complete = lines(get("/audit", "application/x-ndjson"));
+        assertThat(complete).hasSize(entries + 1);
+        assertThat(complete.get(entries).at("/trailer/count").asInt()).isEqualTo(entries);
+        assertThat(complete.get(entries).at("/trailer/lastPosition").asInt()).isEqualTo(entries);
+
+        jdbc.sql("update audit_entry set resource = 'not-a-resource-id' where position = 550").update();
+        HttpResponse<String> broken = get("/audit", "application/x-ndjson");
+
+        assertThat(broken.statusCode()).as("the status went out with the first page").isEqualTo(200);
+        List<JsonNode> lines = lines(broken);
+        assertThat(lines).hasSize(500 + 1);
+        assertThat(lines.get(499).get("position").asInt()).isEqualTo(500);
+        assertThat(lines.get(500).at("/error/type").asText()).isEqualTo("/problems/internal");
+        assertThat(lines).noneMatch(line -> line.has("trailer"));
+    }
+
+    private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer dev-auditor")
+                .header("Accept", accept)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private List<JsonNode> lines(HttpResponse<String> answer) throws IOException {
+        assertThat(answer.body()).endsWith("\n");
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : answer.body().split("\n")) {
+            lines.add(json.readTree(line));
+        }
+        return lines;
+    }
+
+    private void apply(InfrashareEvent event) {
+        projector.apply(new IncomingEvent("event-" + ++nextId, event));
+    }
+}
