@@ -20,3 +20,4 @@ alter table resource_history alter column organization type text, alter column n
 alter table resource_share_history alter column organization type text, alter column granted_by type text;
 alter table environment_default_history alter column organization type text, alter column set_by type text;
 alter table remote_reference_history alter column organization type text, alter column set_by type text;
+alter table not_applied_event alter column organization type text;
