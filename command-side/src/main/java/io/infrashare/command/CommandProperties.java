@@ -9,8 +9,11 @@ import java.time.Duration;
  * @param retries    how often a command that lost a race to another is run again before the client gets a 409
  * @param retryPause the pause before the first retry; it doubles with each, and a random part of it is waited
  * @param cachedProjects how many projects stay in memory between commands, the least recently used leaving first
+ * @param snapshotThreshold after how many events read or recorded since a project was loaded its state is stored
+ *                          as a snapshot, so that loading it reads the snapshot and at most about that many events;
+ *                          0 takes no snapshots
  */
 @ConfigurationProperties("infrashare.commands")
 record CommandProperties(@DefaultValue("3") int retries, @DefaultValue("20ms") Duration retryPause,
-                         @DefaultValue("1000") int cachedProjects) {
+                         @DefaultValue("1000") int cachedProjects, @DefaultValue("500") int snapshotThreshold) {
 }

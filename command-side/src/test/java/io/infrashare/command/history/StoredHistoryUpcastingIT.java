@@ -1,20 +1,16 @@
 package io.infrashare.command.history;
 
 import io.infrashare.command.project.AddPackageCommand;
-import io.infrashare.command.project.CommandRefusedException;
 import io.infrashare.command.project.CreateEnvironmentCommand;
 import io.infrashare.command.project.CreateProjectCommand;
 import io.infrashare.command.project.ProjectKey;
 import io.infrashare.command.project.RefusalCode;
-import io.infrashare.command.project.Requester;
 import io.infrashare.events.EventSchemas;
-import io.infrashare.events.OrganizationId;
 import io.infrashare.events.PackageId;
 import io.infrashare.events.ProjectId;
 import io.infrashare.events.ResourceType;
 import io.infrashare.events.Upcaster;
 import io.infrashare.events.Upcasters;
-import io.infrashare.support.Caller;
 import io.infrashare.testing.WithPostgres;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
@@ -27,11 +23,12 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
+import static io.infrashare.command.history.Callers.ACME;
+import static io.infrashare.command.history.Callers.ERIC;
+import static io.infrashare.command.history.Callers.OLIVIA;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Rows the store holds from before a breaking change stay readable: here {@code ProjectCreated} gets a revision 2,
@@ -43,11 +40,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 @WithPostgres
 class StoredHistoryUpcastingIT {
 
-    private static final OrganizationId ACME = OrganizationId.of("acme");
-    private static final Requester OLIVIA = new Requester(new Caller(ACME, "olivia", Set.of("ops"), Set.of()), null,
-            "upcasting");
-    private static final Requester ERIC = new Requester(new Caller(ACME, "eric", Set.of("ecommerce"), Set.of()),
-            null, "upcasting");
     private static final String PROJECT_CREATED = "ProjectCreated";
 
     @TestBean(name = "revisionResolver")
@@ -125,8 +117,9 @@ class StoredHistoryUpcastingIT {
     }
 
     private void insert(ProjectKey project, long sequence, String revision, String payloadType, String payload) {
-        jdbc.sql("INSERT INTO DomainEventEntry (aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData,"
-                        + " payload, payloadRevision, payloadType, timeStamp) VALUES (?, ?, 'Project', ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO DomainEventEntry (aggregateIdentifier, sequenceNumber, type, eventIdentifier,"
+                        + " metaData, payload, payloadRevision, payloadType, timeStamp)"
+                        + " VALUES (?, ?, 'Project', ?, ?, ?, ?, ?, ?)")
                 .params(project.toString(), sequence, UUID.randomUUID().toString(),
                         "{}".getBytes(StandardCharsets.UTF_8), payload.getBytes(StandardCharsets.UTF_8), revision,
                         payloadType, "2026-01-05T10:00:00.123Z")
@@ -142,10 +135,10 @@ class StoredHistoryUpcastingIT {
                 .single();
     }
 
-    private RefusalCode refusal(Object command) {
-        return catchThrowableOfType(CommandRefusedException.class, () -> commands.sendAndWait(command)).code();
+    private record Row(String revision, String payloadType, boolean namesTheOldField) {
     }
 
-    private record Row(String revision, String payloadType, boolean namesTheOldField) {
+    private RefusalCode refusal(Object command) {
+        return Callers.refusal(commands, command);
     }
 }
