@@ -71,6 +71,9 @@ public final class Benchmark {
         Broker kafka = new Broker(Jars.runnable(options.root(), "local-kafka"), options.directory().resolve("kafka"),
                 Local.freePort(), Local.freePort(), logs.resolve("kafka.log"));
         begin(kafka);
+        if (options.historyOnly()) {
+            return header(began) + history(kafka, postgres);
+        }
 
         say("limits: PostgreSQL single-row INSERT transactions at " + options.clients() + " connections");
         Map<Integer, Double> postgresLimit = new LinkedHashMap<>();
@@ -108,8 +111,87 @@ public final class Benchmark {
         started.add(replaying);
         say("replay: a new query side reads them (for at most " + options.replayLimit().toSeconds() + " s)");
         Replay.Progress replay = Replay.measure(replaying, postgres, options.replayEvents(), options.replayLimit());
+        replaying.stop();
+        started.remove(replaying);
 
-        return table(began, postgresLimit, kafkaLimit, results, commandRss, queryRss, published, replay);
+        String history = options.historyEvents() > 0 ? history(kafka, postgres) : "";
+        return table(began, postgresLimit, kafkaLimit, results, commandRss, queryRss, published, replay) + history;
+    }
+
+    /**
+     * Cold loads of projects with a long history: each the first command on it after the command side started,
+     * with snapshots off (the whole history read), then on (a snapshot and the events after it), and a second
+     * command on it in memory. The command side runs alone on a database of its own, publication off: the history is
+     * written to the store directly (see {@link History}) and publishing it is not what is measured.
+     */
+    private String history(Broker kafka, Postgres postgres) throws Exception {
+        try (Connection connection = postgres.connect("command"); Statement statement = connection.createStatement()) {
+            statement.execute("create database " + History.DATABASE);
+        }
+        History history = new History(postgres, options.historyProjects());
+        say("history: " + history.projects().size() + " projects of " + options.historyEvents() + " events each");
+        JavaService creating = historyApp(kafka, postgres, "create", 0);
+        begin(creating);
+        history.create(new Api(creating.port()));
+        end(creating);
+        history.seed(options.historyEvents());
+
+        List<History.Load> before = historyLoads(kafka, postgres, history, "before", 0);
+        say("history: a first load with snapshots on takes each project's snapshot");
+        List<History.Load> snapshotting = historyLoads(kafka, postgres, history, "snapshot",
+                options.snapshotThreshold());
+        long snapshots = history.snapshots();
+        if (snapshots < history.projects().size()) {
+            throw new IllegalStateException("only " + snapshots + " snapshots were taken");
+        }
+        List<History.Load> after = historyLoads(kafka, postgres, history, "after", options.snapshotThreshold());
+
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        out.println();
+        out.printf("project load, %,d events of history per project, each project's first command after a start:%n",
+                options.historyEvents());
+        out.println("| project | snapshots off: first command ms | then a second ms | snapshots on (threshold "
+                + options.snapshotThreshold() + "): first command ms | then a second ms |"
+                + " the command that took the snapshot ms |");
+        out.println("|---|---|---|---|---|---|");
+        for (int i = 0; i < history.projects().size(); i++) {
+            out.printf("| %s | %.1f | %.1f | %.1f | %.1f | %.1f |%n", history.projects().get(i),
+                    before.get(i).firstMillis(), before.get(i).secondMillis(), after.get(i).firstMillis(),
+                    after.get(i).secondMillis(), snapshotting.get(i).firstMillis());
+        }
+        out.flush();
+        return text.toString();
+    }
+
+    private List<History.Load> historyLoads(Broker kafka, Postgres postgres, History history, String round,
+                                            int snapshotThreshold) throws Exception {
+        JavaService commandSide = historyApp(kafka, postgres, round, snapshotThreshold);
+        begin(commandSide);
+        try {
+            Api api = new Api(commandSide.port());
+            History.warmUp(api, round);
+            List<History.Load> loads = new ArrayList<>();
+            for (String project : history.projects()) {
+                loads.add(History.load(api, project, round));
+            }
+            say("history: " + round + ": " + loads);
+            return loads;
+        } finally {
+            end(commandSide);
+        }
+    }
+
+    private JavaService historyApp(Broker kafka, Postgres postgres, String round, int snapshotThreshold)
+            throws IOException {
+        return app("command-history-" + round, History.DATABASE, kafka, postgres, Map.of(
+                "AXON_KAFKA_PUBLISHER_ENABLED", "false",
+                "INFRASHARE_SNAPSHOT_THRESHOLD", Integer.toString(snapshotThreshold)));
+    }
+
+    private void end(Member member) throws InterruptedException {
+        member.stop();
+        started.remove(member);
     }
 
     private String table(Instant began, Map<Integer, Double> postgresLimit, double kafkaLimit,
@@ -117,9 +199,7 @@ public final class Benchmark {
                          Replay.Progress replay) {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
-        out.printf("infrashare benchmark, %s, %d cores, %s %s, Java %s%n", began.truncatedTo(ChronoUnit.SECONDS),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-                System.getProperty("os.version"), System.getProperty("java.version"));
+        out.print(header(began));
         out.println();
         out.println("limits of this machine, same run:");
         postgresLimit.forEach((connections, rate) -> out.printf(
@@ -157,6 +237,12 @@ public final class Benchmark {
         return text.toString();
     }
 
+    private static String header(Instant began) {
+        return String.format("infrashare benchmark, %s, %d cores, %s %s, Java %s%n",
+                began.truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("java.version"));
+    }
+
     private static String millis(Histogram histogram, double percentile) {
         return histogram.getTotalCount() == 0 ? "-"
                 : String.format("%.1f", histogram.getValueAtPercentile(percentile) / 1000.0);
@@ -176,7 +262,7 @@ public final class Benchmark {
                     + options.directory().resolve(name + ".jfr") + ",settings=profile");
         }
         environment.putAll(extra);
-        String module = name.startsWith("query") ? "query-side" : name;
+        String module = name.startsWith("query") ? "query-side" : "command-side";
         return new JavaService(name, Jars.runnable(options.root(), module), port, environment,
                 logs.resolve(name + ".log"));
     }
@@ -206,7 +292,8 @@ public final class Benchmark {
 
     /** The run's settings, from the command line. */
     record Options(Path root, Path directory, List<Integer> clients, Duration warmup, Duration measure,
-                   Duration limitTime, int replayEvents, Duration replayLimit, boolean profile) {
+                   Duration limitTime, int replayEvents, Duration replayLimit, boolean profile, int historyEvents,
+                   int historyProjects, int snapshotThreshold, boolean historyOnly) {
 
         private static final Duration WARMUP = Duration.ofSeconds(5);
         private static final Duration LIMIT_TIME = Duration.ofSeconds(5);
@@ -219,10 +306,18 @@ public final class Benchmark {
             int replayEvents = 1_000_000;
             Duration replayLimit = Duration.ofSeconds(120);
             boolean profile = false;
+            int historyEvents = 50_000;
+            int historyProjects = 3;
+            int snapshotThreshold = 500;
+            boolean historyOnly = false;
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
                 if (option.equals("--profile")) {
                     profile = true;
+                    continue;
+                }
+                if (option.equals("--history-only")) {
+                    historyOnly = true;
                     continue;
                 }
                 if (++i >= args.length) {
@@ -235,13 +330,17 @@ public final class Benchmark {
                     case "--measure" -> measure = Duration.ofSeconds(Long.parseLong(value));
                     case "--replay-events" -> replayEvents = Integer.parseInt(value);
                     case "--replay-limit" -> replayLimit = Duration.ofSeconds(Long.parseLong(value));
+                    case "--history-events" -> historyEvents = Integer.parseInt(value);
+                    case "--history-projects" -> historyProjects = Integer.parseInt(value);
+                    case "--snapshot-threshold" -> snapshotThreshold = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown option " + option
                             + "; options: --dir <path> --clients 1,4,16 --measure <s> --replay-events <n>"
-                            + " --replay-limit <s> --profile");
+                            + " --replay-limit <s> --history-events <n> --history-projects <n>"
+                            + " --snapshot-threshold <n> --history-only --profile");
                 }
             }
             return new Options(root, directory, clients, WARMUP, measure, LIMIT_TIME, replayEvents, replayLimit,
-                    profile);
+                    profile, historyEvents, historyProjects, snapshotThreshold, historyOnly);
         }
     }
 }

@@ -13,6 +13,10 @@ import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.core.Ehcache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,7 +32,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The clock and id generator decisions use, injected so that tests can fix them; how commands reach the aggregates,
- * retried when they lost a race; how the event store and the catalog take part in a command's transaction.
+ * retried when they lost a race; how projects are kept and loaded; how the event store and the catalog take part in
+ * a command's transaction.
  */
 @Configuration
 @EnableConfigurationProperties(CommandProperties.class)
@@ -58,6 +63,19 @@ class CommandConfiguration {
     @Bean(destroyMethod = "close")
     CacheManager projectCacheManager() {
         return CacheManagerBuilder.newCacheManagerBuilder().build(true);
+    }
+
+    /**
+     * A project not in the cache (after a restart, an eviction, a race lost to another node) is loaded from its
+     * latest snapshot and the events after it, not from its whole history: a snapshot is taken once
+     * {@code infrashare.commands.snapshot-threshold} events were read or recorded since the project was loaded. The
+     * snapshot is written right after the command's transaction commits, from the stored events.
+     */
+    @Bean
+    SnapshotTriggerDefinition projectSnapshotTrigger(Snapshotter snapshotter, CommandProperties properties) {
+        return properties.snapshotThreshold() > 0
+                ? new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold())
+                : NoSnapshotTriggerDefinition.INSTANCE;
     }
 
     @Bean(destroyMethod = "shutdownNow")

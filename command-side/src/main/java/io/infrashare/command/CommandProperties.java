@@ -12,8 +12,12 @@ import java.time.Duration;
  * @param timeout    the longest a command's transaction may run: one still running at its commit is rolled back,
  *                   and so is any single statement running longer; the event store's publication waits four times as
  *                   long for a transaction that took an earlier position (see {@link EventStoreTimeouts})
+ * @param snapshotThreshold after how many events read or recorded since a project was loaded its state is stored
+ *                          as a snapshot, so that loading it reads the snapshot and at most about that many events;
+ *                          0 takes no snapshots
  */
 @ConfigurationProperties("infrashare.commands")
 record CommandProperties(@DefaultValue("3") int retries, @DefaultValue("20ms") Duration retryPause,
-                         @DefaultValue("1000") int cachedProjects, @DefaultValue("15s") Duration timeout) {
+                         @DefaultValue("1000") int cachedProjects, @DefaultValue("15s") Duration timeout,
+                         @DefaultValue("500") int snapshotThreshold) {
 }

@@ -17,6 +17,11 @@ public record ResourceId(@JsonValue java.util.UUID value) implements Comparable<
         return new ResourceId(value);
     }
 
+    /** From its text, as {@link #toString()} writes it; Jackson reads a map's keys of this type with it. */
+    public static ResourceId fromString(String value) {
+        return new ResourceId(java.util.UUID.fromString(value));
+    }
+
     @Override
     public int compareTo(ResourceId other) {
         return value.compareTo(other.value);

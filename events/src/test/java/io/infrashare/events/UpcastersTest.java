@@ -34,21 +34,6 @@ class UpcastersTest {
     }
 
     private static Upcaster step(int from, java.util.function.UnaryOperator<ObjectNode> change) {
-        return new Upcaster() {
-            @Override
-            public String type() {
-                return "Demo";
-            }
-
-            @Override
-            public int fromRevision() {
-                return from;
-            }
-
-            @Override
-            public ObjectNode upcast(ObjectNode data) {
-                return change.apply(data);
-            }
-        };
+        return Upcaster.of("Demo", from, change);
     }
 }

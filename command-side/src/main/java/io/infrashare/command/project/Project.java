@@ -1,5 +1,6 @@
 package io.infrashare.command.project;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.infrashare.events.EnvironmentCreated;
 import io.infrashare.events.EnvironmentDefaultCleared;
 import io.infrashare.events.EnvironmentDefaultSet;
@@ -43,8 +44,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *
  * <p>Every handler checks in the order of docs/http-api.md: what does not exist (404), then who may not (403), then the rules
  * (409); and records nothing when the effect already holds.
+ *
+ * <p>Its fields are its snapshot (JSON, by Jackson): a change to them needs
+ * {@code io.infrashare.command.history.SchemaRevisions#PROJECT_STATE} raised, so that older snapshots are ignored.
  */
-@Aggregate(cache = "projectCache")
+@Aggregate(cache = "projectCache", snapshotTriggerDefinition = "projectSnapshotTrigger",
+        snapshotFilter = "projectSnapshotFilter")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Project {
 
     @AggregateIdentifier

@@ -147,22 +147,7 @@ class ContractGateTest {
     };
 
     private static Upcasters upcaster(UnaryOperator<ObjectNode> change) {
-        return new Upcasters(List.of(new Upcaster() {
-            @Override
-            public String type() {
-                return TYPE;
-            }
-
-            @Override
-            public int fromRevision() {
-                return 1;
-            }
-
-            @Override
-            public ObjectNode upcast(ObjectNode data) {
-                return change.apply(data);
-            }
-        }));
+        return new Upcasters(List.of(Upcaster.of(TYPE, 1, change)));
     }
 
     /** v1 of the schema with {@code resource} renamed {@code resourceId}. */

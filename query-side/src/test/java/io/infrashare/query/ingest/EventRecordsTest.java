@@ -88,23 +88,10 @@ class EventRecordsTest {
         var old = new ProducerRecord<>(Topic.NAME, published.key(), json.writeValueAsBytes(v1));
         published.headers().forEach(old.headers()::add);
         // the records are at revision 2, which renamed v1's defaultResource to resource
-        var renamed = new Upcaster() {
-            @Override
-            public String type() {
-                return "EnvironmentDefaultSet";
-            }
-
-            @Override
-            public int fromRevision() {
-                return 1;
-            }
-
-            @Override
-            public ObjectNode upcast(ObjectNode data) {
-                data.set("resource", data.remove("defaultResource"));
-                return data;
-            }
-        };
+        var renamed = Upcaster.of("EnvironmentDefaultSet", 1, data -> {
+            data.set("resource", data.remove("defaultResource"));
+            return data;
+        });
         var atRevision2 = new EventRecords(json, new Upcasters(List.of(renamed)), type -> 2);
 
         assertThat(atRevision2.decode(received(old))).isEqualTo(new IncomingEvent("e-6", event));
