@@ -173,7 +173,7 @@ final class CommandLoad {
     /** A gauge of one of the apps, as Prometheus reads it, or "?" if it cannot be read. */
     private static String gauge(int port, String name) {
         try {
-            Http.Answer metrics = new Api(port).send("dev-admin", "GET", "/actuator/prometheus", null);
+            Http.Answer metrics = new Api(port).send("dev-operator", "GET", "/actuator/prometheus", null);
             for (String line : metrics.text().split("\n")) {
                 if (line.startsWith(name)) {
                     return String.format("%,.0f", Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));

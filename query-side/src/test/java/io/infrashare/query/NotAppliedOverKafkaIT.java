@@ -108,11 +108,11 @@ class NotAppliedOverKafkaIT {
         assertThat(meters.get("infrashare.projection.not.applied").counter().count()).isEqualTo(1);
         assertThat(meters.get("infrashare.projection.dead.lettered").tag("reason", "failed").counter().count())
                 .isZero();
-        assertThat(calls().get("/actuator/health", "dev-admin").getBody()
+        assertThat(calls().get("/actuator/health", "dev-operator").getBody()
                 .at("/components/projection/details/notApplied").asLong()).isEqualTo(1);
 
         jdbc.sql("alter table refusing_read_model drop constraint no_reconfigurations").update();
-        assertThat(calls().post("/admin/rebuild", "dev-admin").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(calls().post("/admin/rebuild", "dev-operator").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(positions.current(ACME)).isEqualTo(STORY.size());
@@ -124,7 +124,7 @@ class NotAppliedOverKafkaIT {
                 .isEqualTo("10.1.0.0/16");
         assertThat(jdbc.sql("select count(*) from refusing_read_model").query(Long.class).single())
                 .isEqualTo(STORY.size());
-        assertThat(calls().get("/actuator/health", "dev-admin").getBody()
+        assertThat(calls().get("/actuator/health", "dev-operator").getBody()
                 .at("/components/projection/details/notApplied").asLong()).isZero();
     }
 

@@ -96,7 +96,7 @@ class OperationsOverKafkaIT {
                 assertThat(meters.get("infrashare.projection.dead.lettered").tag("reason", "unreadable").counter()
                         .count()).isGreaterThanOrEqualTo(1));
 
-        ResponseEntity<JsonNode> health = calls().get("/actuator/health", "dev-admin");
+        ResponseEntity<JsonNode> health = calls().get("/actuator/health", "dev-operator");
 
         assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(health.getBody().get("status").asText()).isEqualTo("UP");
@@ -137,25 +137,50 @@ class OperationsOverKafkaIT {
     }
 
     private long healthLag() {
-        return calls().get("/actuator/health", "dev-admin").getBody().at("/components/projection/details/lag")
+        return calls().get("/actuator/health", "dev-operator").getBody().at("/components/projection/details/lag")
                 .asLong(-1);
     }
 
     @Test
-    void healthShowsNoDetailsWithoutAToken() {
-        ResponseEntity<JsonNode> health = http.getForEntity("/actuator/health", JsonNode.class);
+    void healthIsUpOrDownForEveryoneButThePlatformsOperator() {
+        ResponseEntity<JsonNode> anonymous = http.getForEntity("/actuator/health", JsonNode.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(anonymous.getBody().get("status").asText()).isEqualTo("UP");
+        assertThat(anonymous.getBody().has("components")).isFalse();
 
-        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(health.getBody().get("status").asText()).isEqualTo("UP");
-        assertThat(health.getBody().has("components")).isFalse();
+        for (String token : new String[]{"dev-globex", "dev-ops", "dev-admin", "dev-auditor"}) {
+            JsonNode health = calls().get("/actuator/health", token).getBody();
+            assertThat(health.get("status").asText()).as(token).isEqualTo("UP");
+            assertThat(health.has("components")).as(token + " sees no stack-wide figure").isFalse();
+            assertThat(health.toString()).as(token).doesNotContain("organizations").doesNotContain("deadLetter");
+        }
+        assertThat(calls().get("/actuator/health", "dev-operator").getBody().at("/components/projection/details")
+                .has("organizations")).isTrue();
     }
 
     @Test
-    void metricsNeedAToken() {
+    void metricsAreThePlatformsOperatorsOnly() {
         assertThat(http.getForEntity("/actuator/metrics", JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
-        ResponseEntity<JsonNode> applied = calls().get("/actuator/metrics/infrashare.projection.applied", "dev-ops");
+        for (String token : new String[]{"dev-globex", "dev-ops", "dev-admin", "dev-auditor"}) {
+            for (String path : new String[]{"/actuator/metrics", "/actuator/metrics/infrashare.projection.applied",
+                    "/actuator/prometheus"}) {
+                ResponseEntity<JsonNode> refused = calls().get(path, token);
+                assertThat(refused.getStatusCode()).as(token + " " + path).isEqualTo(HttpStatus.FORBIDDEN);
+                assertThat(refused.getBody().get("type").asText()).isEqualTo("/problems/forbidden");
+            }
+        }
+        ResponseEntity<JsonNode> applied = calls().get("/actuator/metrics/infrashare.projection.applied",
+                "dev-operator");
         assertThat(applied.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void thePlatformsOperatorReadsNoOrganizationsData() {
+        ResponseEntity<JsonNode> refused = calls().get("/projects", "dev-operator");
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getBody().get("detail").asText()).contains("belongs to no organization");
     }
 
     @Test
@@ -163,7 +188,7 @@ class OperationsOverKafkaIT {
         Map<String, List<String>> live = readModels();
         assertThat(live.values().stream().mapToInt(List::size).sum()).isGreaterThan(STORY.size());
 
-        ResponseEntity<JsonNode> answer = calls().post("/admin/rebuild", "dev-admin");
+        ResponseEntity<JsonNode> answer = calls().post("/admin/rebuild", "dev-operator");
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(answer.getBody().at("/positions/acme").asLong()).isEqualTo(STORY.size());
@@ -174,11 +199,14 @@ class OperationsOverKafkaIT {
     }
 
     @Test
-    void onlyAnAdminRebuilds() {
-        ResponseEntity<JsonNode> answer = calls().post("/admin/rebuild", "dev-ops");
+    void onlyThePlatformsOperatorRebuildsNotAnOrganizationsAdmin() {
+        for (String token : new String[]{"dev-ops", "dev-admin", "dev-auditor", "dev-globex"}) {
+            ResponseEntity<JsonNode> answer = calls().post("/admin/rebuild", token);
 
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(answer.getBody().get("type").asText()).isEqualTo("/problems/forbidden");
+            assertThat(answer.getStatusCode()).as(token).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(answer.getBody().get("type").asText()).isEqualTo("/problems/forbidden");
+            assertThat(answer.getBody().toString()).doesNotContain("positions");
+        }
     }
 
     /** Every row of every table the rebuild empties, sorted, without the wall-clock instant it was applied at. */

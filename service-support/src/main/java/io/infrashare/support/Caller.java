@@ -4,11 +4,16 @@ import io.infrashare.events.OrganizationId;
 
 import java.util.Set;
 
-/** The authenticated principal of a request: whose organization everything is resolved in, and what it may do. */
+/**
+ * The authenticated principal of a request: whose organization everything is resolved in, and what it may do. A
+ * platform {@code operator} may belong to no organization ({@code organization} is null): such a caller reaches the
+ * stack-wide operations only, never an organization's data.
+ */
 public record Caller(OrganizationId organization, String name, Set<String> teams, Set<String> roles) {
 
     public static final String ADMIN = "admin";
     public static final String AUDITOR = "auditor";
+    public static final String OPERATOR = "operator";
 
     public Caller {
         teams = Set.copyOf(teams);
@@ -19,8 +24,18 @@ public record Caller(OrganizationId organization, String name, Set<String> teams
         return roles.contains(ADMIN);
     }
 
-    /** Members of a team, and admins, act for the team. */
+    /** Auditors read and never write, whatever teams or other roles their token names. */
+    public boolean isAuditor() {
+        return roles.contains(AUDITOR);
+    }
+
+    /** The platform's operator: rebuilds read models and sees stack-wide health and metrics. */
+    public boolean isOperator() {
+        return roles.contains(OPERATOR);
+    }
+
+    /** Members of a team, and admins, act for the team; an auditor never does. */
     public boolean actsFor(String team) {
-        return isAdmin() || teams.contains(team);
+        return !isAuditor() && (isAdmin() || teams.contains(team));
     }
 }

@@ -2,9 +2,14 @@ package io.infrashare.support;
 
 import io.infrashare.events.OrganizationId;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,6 +20,8 @@ final class CallerAttributes {
     static final String ORGANIZATION = "organization";
     static final String TEAMS = "teams";
     static final String ROLES = "roles";
+    /** The authority of a caller that belongs to an organization, which every organization's endpoint asks for. */
+    static final String MEMBER = "ORGANIZATION_MEMBER";
 
     private CallerAttributes() {
     }
@@ -24,8 +31,22 @@ final class CallerAttributes {
             throw new IllegalStateException("Unsupported principal " + authentication.getPrincipal().getClass());
         }
         Map<String, Object> attributes = principal.getAttributes();
-        return new Caller(OrganizationId.of(String.valueOf(attributes.get(ORGANIZATION))), principal.getName(),
-                strings(attributes.get(TEAMS)), strings(attributes.get(ROLES)));
+        Object organization = attributes.get(ORGANIZATION);
+        return new Caller(organization == null ? null : OrganizationId.of(String.valueOf(organization)),
+                principal.getName(), strings(attributes.get(TEAMS)), strings(attributes.get(ROLES)));
+    }
+
+    /**
+     * What the security rules ask for: {@value #MEMBER} for a caller of an organization, and {@code ROLE_ADMIN},
+     * {@code ROLE_AUDITOR} or {@code ROLE_OPERATOR} for its roles.
+     */
+    static List<GrantedAuthority> authorities(boolean inAnOrganization, Collection<String> roles) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        if (inAnOrganization) {
+            authorities.add(new SimpleGrantedAuthority(MEMBER));
+        }
+        roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT))));
+        return List.copyOf(authorities);
     }
 
     private static Set<String> strings(Object value) {

@@ -5,6 +5,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,12 +24,18 @@ class DemoPrincipals implements OpaqueTokenIntrospector {
             "dev-ecomm", principal("eric", "acme", List.of("ecommerce"), List.of()),
             "dev-admin", principal("ada", "acme", List.of(), List.of(Caller.ADMIN)),
             "dev-auditor", principal("aud", "acme", List.of(), List.of(Caller.AUDITOR)),
-            "dev-globex", principal("gus", "globex", List.of("ops"), List.of()));
+            "dev-globex", principal("gus", "globex", List.of("ops"), List.of()),
+            "dev-operator", principal("otto", null, List.of(), List.of(Caller.OPERATOR)));
 
+    /** @param organization null for the platform's operator, who belongs to none */
     private static Map<String, Object> principal(String name, String organization, List<String> teams,
                                                  List<String> roles) {
-        return Map.of("sub", name, CallerAttributes.ORGANIZATION, organization,
-                CallerAttributes.TEAMS, teams, CallerAttributes.ROLES, roles);
+        Map<String, Object> attributes = new HashMap<>(Map.of("sub", name,
+                CallerAttributes.TEAMS, teams, CallerAttributes.ROLES, roles));
+        if (organization != null) {
+            attributes.put(CallerAttributes.ORGANIZATION, organization);
+        }
+        return Map.copyOf(attributes);
     }
 
     @Override
@@ -37,6 +44,9 @@ class DemoPrincipals implements OpaqueTokenIntrospector {
         if (attributes == null) {
             throw new BadOpaqueTokenException("Unknown token");
         }
-        return new DefaultOAuth2AuthenticatedPrincipal((String) attributes.get("sub"), attributes, List.of());
+        @SuppressWarnings("unchecked")
+        List<String> roles = (List<String>) attributes.get(CallerAttributes.ROLES);
+        return new DefaultOAuth2AuthenticatedPrincipal((String) attributes.get("sub"), attributes,
+                CallerAttributes.authorities(attributes.containsKey(CallerAttributes.ORGANIZATION), roles));
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthentication;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,25 +31,35 @@ class JwtPrincipals implements Converter<Jwt, AbstractAuthenticationToken> {
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
         String organization = jwt.getClaimAsString(claims.organization());
-        if (organization == null || organization.isBlank()) {
+        List<String> roles = strings(jwt.getClaim(claims.roles()));
+        boolean operator = roles.contains(Caller.OPERATOR);
+        if ((organization == null || organization.isBlank()) && !operator) {
             throw new InvalidBearerTokenException("The token has no '" + claims.organization() + "' claim naming "
                     + "the caller's organization");
+        }
+        if (organization != null && organization.isBlank()) {
+            organization = null;
         }
         String name = jwt.hasClaim(claims.name()) ? jwt.getClaimAsString(claims.name()) : jwt.getSubject();
         if (name == null || name.isBlank()) {
             throw new InvalidBearerTokenException("The token names no caller: it has neither a '" + claims.name()
                     + "' nor a 'sub' claim");
         }
-        keepable(claims.organization(), organization);
+        if (organization != null) {
+            keepable(claims.organization(), organization);
+        }
         keepable(claims.name(), name);
-        Map<String, Object> attributes = Map.of("sub", name,
-                CallerAttributes.ORGANIZATION, organization,
+        Map<String, Object> attributes = new HashMap<>(Map.of("sub", name,
                 CallerAttributes.TEAMS, strings(jwt.getClaim(claims.teams())),
-                CallerAttributes.ROLES, strings(jwt.getClaim(claims.roles())));
-        var principal = new DefaultOAuth2AuthenticatedPrincipal(name, attributes, List.of());
+                CallerAttributes.ROLES, roles));
+        if (organization != null) {
+            attributes.put(CallerAttributes.ORGANIZATION, organization);
+        }
+        var authorities = CallerAttributes.authorities(organization != null, roles);
+        var principal = new DefaultOAuth2AuthenticatedPrincipal(name, attributes, authorities);
         var token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, jwt.getTokenValue(),
                 jwt.getIssuedAt(), jwt.getExpiresAt());
-        return new BearerTokenAuthentication(principal, token, List.of());
+        return new BearerTokenAuthentication(principal, token, authorities);
     }
 
     /**

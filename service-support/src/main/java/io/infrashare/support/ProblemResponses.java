@@ -7,11 +7,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 import java.io.IOException;
+import java.util.Locale;
+import java.util.Set;
 
 /** Writes the refusals of the security filter chain, which run before any controller advice, as problems. */
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -41,7 +46,27 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         log.info("Refused {} {} to {}: {}", request.getMethod(), request.getRequestURI(),
                 request.getUserPrincipal() == null ? "nobody" : request.getUserPrincipal().getName(),
                 exception.getMessage());
-        write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", exception.getMessage()));
+        write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", why(request)));
+    }
+
+    /** Which rule of "Who may write" (docs/http-api.md) the request broke, for the caller to read. */
+    private static String why(jakarta.servlet.http.HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        Set<String> authorities = authentication == null ? Set.of()
+                : AuthorityUtils.authorityListToSet(authentication.getAuthorities());
+        String path = request.getServletPath();
+        if (path.startsWith("/actuator/") || path.startsWith("/admin/")) {
+            return "Only the platform's operator may use the stack-wide operations, health details and metrics.";
+        }
+        if (!authorities.contains(CallerAttributes.MEMBER)) {
+            return "The caller belongs to no organization: the platform's operator reaches the stack-wide "
+                    + "operations only.";
+        }
+        if (authorities.contains("ROLE_" + Caller.AUDITOR.toUpperCase(Locale.ROOT))) {
+            return "An auditor reads everything of the organization and writes nothing, whatever teams the token "
+                    + "names.";
+        }
+        return "The caller may not do this.";
     }
 
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -26,16 +26,21 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Stateless bearer-token security for both services: health is public, everything else needs a principal, request
@@ -56,6 +61,11 @@ public class ServiceSupportAutoConfiguration implements WebMvcConfigurer {
     private static final String BEARER = "bearer";
 
     public static final int BODY_LIMIT_FILTER_ORDER = SecurityProperties.DEFAULT_FILTER_ORDER + 1;
+
+    /** A write needs a caller of an organization who is not an auditor. */
+    private static final AuthorizationManager<RequestAuthorizationContext> WRITER = AuthorizationManagers.allOf(
+            AuthorityAuthorizationManager.hasAuthority(CallerAttributes.MEMBER),
+            AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole(Caller.AUDITOR.toUpperCase(Locale.ROOT))));
 
     @Bean
     SecurityFilterChain serviceSecurity(HttpSecurity http, ObjectMapper json,
@@ -81,7 +91,14 @@ public class ServiceSupportAutoConfiguration implements WebMvcConfigurer {
                                 "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/error").permitAll()
-                        .anyRequest().authenticated())
+                        // stack-wide: the platform's operator only, never an organization's admin
+                        .requestMatchers("/actuator/**", "/admin/**").hasRole(Caller.OPERATOR.toUpperCase(Locale.ROOT))
+                        // auditors read everything of their organization and write nothing
+                        .requestMatchers(HttpMethod.POST, "/**").access(WRITER)
+                        .requestMatchers(HttpMethod.PUT, "/**").access(WRITER)
+                        .requestMatchers(HttpMethod.PATCH, "/**").access(WRITER)
+                        .requestMatchers(HttpMethod.DELETE, "/**").access(WRITER)
+                        .anyRequest().hasAuthority(CallerAttributes.MEMBER))
                 .oauth2ResourceServer(server -> {
                     // the demo profile's tokens, or else JWTs verified against the configured issuer
                     if (demo) {

@@ -167,6 +167,32 @@ class JwtSecurityIT {
     }
 
     @Test
+    void anAuditorWritesNothingWhateverTeamsTheTokenNames() {
+        String auditor = signed(claims("aud", "acme", List.of("ops")).claim("roles", List.of("auditor")).build(),
+                ISSUER);
+        String auditingAdmin = signed(claims("ada", "acme", List.of("ops"))
+                .claim("roles", List.of("admin", "auditor")).build(), ISSUER);
+
+        for (String token : List.of(auditor, auditingAdmin)) {
+            Http.Answer answer = createProject(token, "audited");
+            assertThat(answer.status()).isEqualTo(403);
+            assertThat(answer.text("detail")).contains("auditor");
+        }
+        assertThat(createProject(olivia(), "audited").status()).isEqualTo(201);
+    }
+
+    @Test
+    void aTokenWithoutAnOrganizationServesThePlatformsOperatorOnly() {
+        String operator = signed(claims("otto", null, List.of()).claim("roles", List.of("operator")).build(), ISSUER);
+        String nobody = signed(claims("nobody", null, List.of("ops")).build(), ISSUER);
+
+        assertThat(new Http(port).send(operator, org.springframework.http.HttpMethod.GET, "/actuator/metrics",
+                null).status()).isEqualTo(200);
+        assertThat(createProject(operator, "platform").status()).isEqualTo(403);
+        assertThat(createProject(nobody, "platform").status()).isEqualTo(401);
+    }
+
+    @Test
     void aTokenWhoseNameAndOrganizationAreAtTheLimitIsServed() {
         String name = "\uD83D\uDE00".repeat(200); // 200 characters outside the Basic Multilingual Plane
         String organization = "\u00e9".repeat(200);

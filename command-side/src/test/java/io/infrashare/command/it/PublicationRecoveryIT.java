@@ -73,14 +73,14 @@ class PublicationRecoveryIT {
 
     /** The publisher's lag as the {@code publication} health component shows it to a caller with a token. */
     private static long healthLag(ConfigurableApplicationContext context) {
-        JsonNode publication = http(context).send("dev-admin", HttpMethod.GET, "/actuator/health", null).body()
+        JsonNode publication = http(context).send("dev-operator", HttpMethod.GET, "/actuator/health", null).body()
                 .path("components").path("publication");
         assertThat(publication.path("status").asText()).isEqualTo("UP");
         return publication.path("details").path(KafkaEventPublisher.DEFAULT_PROCESSING_GROUP).path("lag").asLong(-1);
     }
 
     private static long metricLag(ConfigurableApplicationContext context) {
-        return http(context).send("dev-admin", HttpMethod.GET, "/actuator/metrics/infrashare.publication.lag?tag="
+        return http(context).send("dev-operator", HttpMethod.GET, "/actuator/metrics/infrashare.publication.lag?tag="
                         + "processor:" + KafkaEventPublisher.DEFAULT_PROCESSING_GROUP, null)
                 .body().path("measurements").path(0).path("value").asLong(-1);
     }

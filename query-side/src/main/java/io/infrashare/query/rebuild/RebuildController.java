@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Map;
 
 /**
- * {@code POST /admin/rebuild}, for admins: the read models are emptied and the replay has started when it answers
+ * {@code POST /admin/rebuild}, for the platform's operator (never an organization's admin: it rebuilds every
+ * organization's read models): the read models are emptied and the replay has started when it answers
  * 202. The body names each organization's position before the rebuild; a query's {@code X-Projection-Position} for
  * that organization is back there once the replay has reached it.
  */
@@ -27,9 +28,9 @@ class RebuildController {
 
     @PostMapping("/admin/rebuild")
     ResponseEntity<RebuildStarted> rebuild(Caller caller) {
-        if (!caller.isAdmin()) {
+        if (!caller.isOperator()) {
             throw new ErrorResponseException(HttpStatus.FORBIDDEN, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
-                    "Forbidden", "Only an admin rebuilds the read models."), null);
+                    "Forbidden", "Only the platform's operator rebuilds the read models."), null);
         }
         return ResponseEntity.accepted().body(new RebuildStarted(rebuild.rebuild()));
     }
