@@ -1,14 +1,13 @@
 package io.infrashare.bench;
 
-import io.infrashare.events.Topic.Headers;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Watches the events topic as a downstream consumer would, noting when each probe's event arrived, by the
- * correlation id its request carried: that splits the end-to-end time at the topic.
+ * client's correlation id its request carried (kept in the event as {@code clientReference}): that splits the end-to-end time at the topic.
  */
 final class Topic implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
@@ -43,12 +44,9 @@ final class Topic implements AutoCloseable {
             while (running) {
                 consumer.poll(Duration.ofMillis(100)).forEach(record -> {
                     long now = System.nanoTime();
-                    Header correlation = record.headers().lastHeader(Headers.CORRELATION_ID);
-                    if (correlation != null) {
-                        String id = new String(correlation.value(), StandardCharsets.UTF_8);
-                        if (id.startsWith("probe-")) {
-                            arrivals.putIfAbsent(id, now);
-                        }
+                    String id = clientReference(record.value());
+                    if (id.startsWith("probe-")) {
+                        arrivals.putIfAbsent(id, now);
                     }
                 });
             }
@@ -56,6 +54,15 @@ final class Topic implements AutoCloseable {
             // closing
         } finally {
             consumer.close();
+        }
+    }
+
+    /** The client's own correlation id its request carried, which the event keeps as its reference. */
+    private static String clientReference(byte[] value) {
+        try {
+            return JSON.readTree(value).path("provenance").path("clientReference").asText("");
+        } catch (IOException e) {
+            return "";
         }
     }
 

@@ -24,9 +24,11 @@ public final class EventSchemas {
 
     private static final Pattern DATASCHEMA = Pattern.compile(Pattern.quote(BASE) + "([A-Za-z]+)/v([1-9][0-9]*)\\.json");
 
+    /** The revision every event type is written in today: 2 added the actor's identity and the client's reference. */
+    private static final int WRITTEN_REVISION = 2;
     /** The revision each event type is written in today. */
     private static final Map<String, Integer> CURRENT = EventTypes.all().keySet().stream()
-            .collect(Collectors.toUnmodifiableMap(Function.identity(), type -> FIRST_REVISION));
+            .collect(Collectors.toUnmodifiableMap(Function.identity(), type -> WRITTEN_REVISION));
     /** Its schema, named once per type rather than for every record. */
     private static final Map<String, URI> CURRENT_DATASCHEMA = CURRENT.entrySet().stream()
             .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,

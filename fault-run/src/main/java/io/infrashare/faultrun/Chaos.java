@@ -99,7 +99,7 @@ final class Chaos {
             try {
                 Http.Answer answer = http.get(stack.query.port(), "dev-admin", path);
                 for (JsonNode entry : answer.body().path("entries")) {
-                    if (correlationId.equals(entry.path("correlationId").asText())) {
+                    if (correlationId.equals(entry.path("clientReference").asText())) {
                         return;
                     }
                 }

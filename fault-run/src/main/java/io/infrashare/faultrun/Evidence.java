@@ -96,7 +96,7 @@ record Evidence(List<StoredEvent> stored, List<PublishedRecord> published, List<
         for (Organization org : Organization.ALL) {
             for (JsonNode line : http.lines(query.port(), org.readToken(), "/audit")) {
                 entries.add(new AppliedEntry(org.name(), line.path("position").asLong(),
-                        line.path("eventId").asText(), line.path("correlationId").asText()));
+                        line.path("eventId").asText(), line.path("clientReference").asText()));
             }
         }
         return entries;

@@ -47,7 +47,7 @@ record Figures(long acknowledged, long refused, long unknown, long stored, long 
         Map<String, Evidence.StoredEvent> stored = new LinkedHashMap<>();
         evidence.stored().forEach(event -> stored.put(event.id(), event));
         Set<String> storedCorrelations = evidence.stored().stream()
-                .map(event -> event.event().provenance().correlationId()).collect(Collectors.toSet());
+                .map(event -> event.event().provenance().clientReference()).collect(Collectors.toSet());
 
         long lost = 0;
         for (Ledger.Entry entry : ledger.entries()) {

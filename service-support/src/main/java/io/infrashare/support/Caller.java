@@ -9,15 +9,25 @@ import java.util.Set;
  * platform {@code operator} may belong to no organization ({@code organization} is null): such a caller reaches the
  * stack-wide operations only, never an organization's data.
  */
-public record Caller(OrganizationId organization, String name, Set<String> teams, Set<String> roles) {
+public record Caller(OrganizationId organization, String id, String name, Set<String> teams, Set<String> roles) {
 
     public static final String ADMIN = "admin";
     public static final String AUDITOR = "auditor";
     public static final String OPERATOR = "operator";
 
+    /**
+     * @param id   the principal's stable identity, which idempotency keys, rate limits and the audit key on: a JWT's
+     *             issuer and subject ({@code <iss>#<sub>}), a demo principal's name
+     * @param name the principal's name, for display
+     */
     public Caller {
         teams = Set.copyOf(teams);
         roles = Set.copyOf(roles);
+    }
+
+    /** A caller known by its name alone, as the demo principals are. */
+    public Caller(OrganizationId organization, String name, Set<String> teams, Set<String> roles) {
+        this(organization, name, name, teams, roles);
     }
 
     public boolean isAdmin() {

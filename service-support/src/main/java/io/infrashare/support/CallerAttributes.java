@@ -20,6 +20,8 @@ final class CallerAttributes {
     static final String ORGANIZATION = "organization";
     static final String TEAMS = "teams";
     static final String ROLES = "roles";
+    /** The principal's stable identity; a demo principal has none but its name. */
+    static final String ID = "principal_id";
     /** The authority of a caller that belongs to an organization, which every organization's endpoint asks for. */
     static final String MEMBER = "ORGANIZATION_MEMBER";
 
@@ -32,8 +34,9 @@ final class CallerAttributes {
         }
         Map<String, Object> attributes = principal.getAttributes();
         Object organization = attributes.get(ORGANIZATION);
+        Object id = attributes.getOrDefault(ID, principal.getName());
         return new Caller(organization == null ? null : OrganizationId.of(String.valueOf(organization)),
-                principal.getName(), strings(attributes.get(TEAMS)), strings(attributes.get(ROLES)));
+                String.valueOf(id), principal.getName(), strings(attributes.get(TEAMS)), strings(attributes.get(ROLES)));
     }
 
     /**

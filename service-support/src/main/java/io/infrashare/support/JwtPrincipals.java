@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads the caller from a verified JWT's claims into the same principal the demo tokens give, so the rest of the
@@ -19,17 +20,31 @@ import java.util.Map;
  */
 class JwtPrincipals implements Converter<Jwt, AbstractAuthenticationToken> {
 
-    /** The longest caller name or organization the service keeps, in characters. */
+    /** The longest caller name or subject the service keeps, in characters. */
     static final int MAX_LENGTH = 200;
 
-    private final JwtClaimsProperties claims;
+    /** An organization's id: lowercase letters, digits and inner hyphens, as a DNS label. */
+    static final Pattern ORGANIZATION = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
-    JwtPrincipals(JwtClaimsProperties claims) {
+    private final JwtClaimsProperties claims;
+    private final String issuer;
+
+    /** @param issuer the issuer every token must name in {@code iss}, exactly */
+    JwtPrincipals(JwtClaimsProperties claims, String issuer) {
         this.claims = claims;
+        this.issuer = issuer;
     }
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
+        String tokenIssuer = jwt.getClaimAsString("iss");
+        if (!issuer.equals(tokenIssuer)) {
+            throw new InvalidBearerTokenException("The token's issuer is not the one the service trusts");
+        }
+        String subject = jwt.getSubject();
+        if (subject == null || subject.isBlank()) {
+            throw new InvalidBearerTokenException("The token has no 'sub' claim identifying the caller");
+        }
         String organization = jwt.getClaimAsString(claims.organization());
         List<String> roles = strings(jwt.getClaim(claims.roles()));
         boolean operator = roles.contains(Caller.OPERATOR);
@@ -40,16 +55,19 @@ class JwtPrincipals implements Converter<Jwt, AbstractAuthenticationToken> {
         if (organization != null && organization.isBlank()) {
             organization = null;
         }
-        String name = jwt.hasClaim(claims.name()) ? jwt.getClaimAsString(claims.name()) : jwt.getSubject();
-        if (name == null || name.isBlank()) {
-            throw new InvalidBearerTokenException("The token names no caller: it has neither a '" + claims.name()
-                    + "' nor a 'sub' claim");
+        if (organization != null && !ORGANIZATION.matcher(organization).matches()) {
+            throw new InvalidBearerTokenException("The token's '" + claims.organization() + "' claim is not an "
+                    + "organization id: 1 to 63 lowercase letters, digits and inner hyphens");
         }
-        if (organization != null) {
-            keepable(claims.organization(), organization);
+        String name = jwt.hasClaim(claims.name()) ? jwt.getClaimAsString(claims.name()) : subject;
+        if (name == null || name.isBlank()) {
+            throw new InvalidBearerTokenException("The token names no caller: its '" + claims.name()
+                    + "' claim is empty");
         }
         keepable(claims.name(), name);
+        keepable("sub", subject);
         Map<String, Object> attributes = new HashMap<>(Map.of("sub", name,
+                CallerAttributes.ID, tokenIssuer + "#" + subject,
                 CallerAttributes.TEAMS, strings(jwt.getClaim(claims.teams())),
                 CallerAttributes.ROLES, roles));
         if (organization != null) {
@@ -63,7 +81,7 @@ class JwtPrincipals implements Converter<Jwt, AbstractAuthenticationToken> {
     }
 
     /**
-     * The caller's name and organization go into every event it causes: the same rule as any name kept, and at most
+     * The caller's name and subject go into every event it causes: the same rule as any name kept, and at most
      * {@value #MAX_LENGTH} characters.
      */
     private static void keepable(String claim, String value) {

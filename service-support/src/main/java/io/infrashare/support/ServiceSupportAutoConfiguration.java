@@ -11,6 +11,7 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
@@ -39,6 +40,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -71,13 +73,16 @@ public class ServiceSupportAutoConfiguration implements WebMvcConfigurer {
     SecurityFilterChain serviceSecurity(HttpSecurity http, ObjectMapper json,
                                         ObjectProvider<OpaqueTokenIntrospector> demoPrincipals,
                                         ObjectProvider<JwtDecoder> jwtDecoders,
-                                        JwtClaimsProperties claims) throws Exception {
+                                        ObjectProvider<OAuth2ResourceServerProperties> resourceServer,
+                                        JwtClaimsProperties claims,
+                                        @Value("${infrashare.security.issuer:"
+                                                + "${spring.security.oauth2.resourceserver.jwt.issuer-uri:}}")
+                                        String issuer) throws Exception {
         boolean demo = demoPrincipals.getIfAvailable() != null;
-        if (!demo && jwtDecoders.getIfAvailable() == null) {
-            // instead of Spring's bare "no JwtDecoder bean": whom to trust must be configured
-            throw new IllegalStateException("No JWT issuer is configured. Set SPRING_SECURITY_OAUTH2_RESOURCESERVER_"
-                    + "JWT_ISSUER_URI, _JWK_SET_URI or _PUBLIC_KEY_LOCATION (and _AUDIENCES), or run the demo "
-                    + "profile for the demo principals.");
+        OAuth2ResourceServerProperties.Jwt jwtSettings = resourceServer.getIfAvailable(
+                OAuth2ResourceServerProperties::new).getJwt();
+        if (!demo) {
+            requireCompleteJwtValidation(issuer, jwtSettings, jwtDecoders.getIfAvailable() != null);
         }
         ProblemResponses problems = new ProblemResponses(json);
         return http
@@ -104,7 +109,8 @@ public class ServiceSupportAutoConfiguration implements WebMvcConfigurer {
                     if (demo) {
                         server.opaqueToken(token -> { });
                     } else {
-                        server.jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtPrincipals(claims)));
+                        server.jwt(jwt -> jwt.jwtAuthenticationConverter(
+                                new JwtPrincipals(claims, issuer)));
                     }
                     server.authenticationEntryPoint(problems).accessDeniedHandler(problems);
                 })
@@ -112,6 +118,31 @@ public class ServiceSupportAutoConfiguration implements WebMvcConfigurer {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .build();
+    }
+
+    /**
+     * Outside the demo setup, a token is trusted only for what it says of its issuer and audience: both must be
+     * configured, or the service does not start, and says what to set.
+     */
+    private static void requireCompleteJwtValidation(String issuer, OAuth2ResourceServerProperties.Jwt jwt,
+                                                     boolean keys) {
+        List<String> missing = new ArrayList<>();
+        if (issuer.isBlank()) {
+            missing.add("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI (the issuer every token must name, whose "
+                    + "keys are found by OpenID discovery), or INFRASHARE_SECURITY_ISSUER with a JWK set or public key");
+        }
+        if (jwt.getAudiences().isEmpty()) {
+            missing.add("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES (the audience every token must name, "
+                    + "such as infrashare)");
+        }
+        if (!keys) {
+            missing.add("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI or _PUBLIC_KEY_LOCATION, unless the "
+                    + "issuer publishes its keys by OpenID discovery");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("JWT validation is not configured: set " + String.join(", and ", missing)
+                    + "; or ask for the demo principals with the demo profile (loopback only).");
+        }
     }
 
     static {

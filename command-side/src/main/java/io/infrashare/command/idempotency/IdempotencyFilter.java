@@ -71,7 +71,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         Caller caller = CurrentCaller.get();
         // Bounded by the body limit, which runs before this filter.
         byte[] body = request.getInputStream().readAllBytes();
-        IdempotencyStore.Scope scope = new IdempotencyStore.Scope(caller.organization().value(), caller.name(), key);
+        IdempotencyStore.Scope scope = new IdempotencyStore.Scope(caller.organization().value(), caller.id(), key);
         String fingerprint = fingerprint(request, body);
 
         Optional<IdempotencyStore.Earlier> earlier = store.claim(scope, fingerprint);

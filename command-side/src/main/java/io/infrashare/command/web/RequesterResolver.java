@@ -38,8 +38,8 @@ class RequesterResolver implements HandlerMethodArgumentResolver {
         String header = request.getHeader(REASON_HEADER);
         String reason = header == null ? null : reason(header);
         String given = reason == null || reason.isBlank() ? null : reason.strip();
-        return new Requester(caller, given,
-                CorrelationIdFilter.of(request.getNativeRequest(HttpServletRequest.class)));
+        HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
+        return new Requester(caller, given, CorrelationIdFilter.of(servlet), CorrelationIdFilter.clientReferenceOf(servlet));
     }
 
     /**

@@ -81,7 +81,7 @@ class WriteRateLimit extends OncePerRequestFilter {
             return;
         }
         Caller caller = CurrentCaller.get();
-        ConsumptionProbe probe = take(caller.organization().value() + "/" + caller.name());
+        ConsumptionProbe probe = take(caller.organization().value() + "/" + caller.id());
         if (probe.isConsumed()) {
             chain.doFilter(request, response);
             return;

@@ -31,16 +31,19 @@ import static io.infrashare.command.history.Callers.OLIVIA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rows the store holds from before a breaking change stay readable: here {@code ProjectCreated} gets a revision 2,
- * whose revision 1 called the owner team {@code team}. Projects stored in revision 1, or before revisions were
- * recorded at all, are loaded through the upcaster, take commands and decide on the upcast state; new events are
- * stored in revision 2 and read as they are.
+ * Rows the store holds from before a breaking change stay readable: here {@code ProjectCreated} gets a synthetic
+ * revision after its current one, whose predecessor called the owner team {@code team}. Projects stored in the
+ * predecessor, or before revisions were recorded at all, are loaded through the upcasters, take commands and decide on
+ * the upcast state; new events are stored in the synthetic revision and read as they are.
  */
 @SpringBootTest(properties = "axon.kafka.publisher.enabled=false")
 @WithPostgres
 class StoredHistoryUpcastingIT {
 
     private static final String PROJECT_CREATED = "ProjectCreated";
+    /** The revision the contract writes, which the synthetic one follows. */
+    private static final int CURRENT = EventSchemas.currentRevision(PROJECT_CREATED);
+    private static final String PACKAGE_ADDED_REVISION = String.valueOf(EventSchemas.currentRevision("PackageAdded"));
 
     @TestBean(name = "revisionResolver")
     SchemaRevisions revisions;
@@ -55,12 +58,12 @@ class StoredHistoryUpcastingIT {
     JdbcClient jdbc;
 
     static SchemaRevisions revisions() {
-        return new SchemaRevisions(type -> type.equals(PROJECT_CREATED) ? 2 : EventSchemas.currentRevision(type));
+        return new SchemaRevisions(type -> type.equals(PROJECT_CREATED) ? CURRENT + 1 : EventSchemas.currentRevision(type));
     }
 
     static StoredEventUpcaster upcaster() {
-        // the synthetic breaking step: revision 1 called the owner team "team"
-        Upcaster ownerTeamRenamed = Upcaster.of(PROJECT_CREATED, 1, data -> {
+        // the synthetic breaking step: the current revision called the owner team "team"
+        Upcaster ownerTeamRenamed = Upcaster.of(PROJECT_CREATED, CURRENT, data -> {
             data.set("ownerTeam", data.remove("team"));
             return data;
         });
@@ -70,7 +73,7 @@ class StoredHistoryUpcastingIT {
     @Test
     void projectsStoredInTheOldRevisionAreUpcastWhenLoadedAndTakeCommands() {
         ProjectKey unrecorded = stored("pre", null);
-        ProjectKey first = stored("one", "1");
+        ProjectKey first = stored("one", String.valueOf(CURRENT));
 
         commands.sendAndWait(new AddPackageCommand(unrecorded, PackageId.of("vpc"), "aws-vpc",
                 ResourceType.of("aws-vpc"), OLIVIA));
@@ -83,7 +86,7 @@ class StoredHistoryUpcastingIT {
 
         assertThat(row(unrecorded, 0)).as("the history is never rewritten").isEqualTo(new Row(null,
                 "io.infrashare.events.ProjectCreated", true));
-        assertThat(row(unrecorded, 2).revision()).isEqualTo("1");
+        assertThat(row(unrecorded, 2).revision()).isEqualTo(PACKAGE_ADDED_REVISION);
     }
 
     @Test
@@ -93,8 +96,8 @@ class StoredHistoryUpcastingIT {
         commands.sendAndWait(new AddPackageCommand(project, PackageId.of("vpc"), "aws-vpc",
                 ResourceType.of("aws-vpc"), OLIVIA));
 
-        assertThat(row(project, 0)).isEqualTo(new Row("2", "io.infrashare.events.ProjectCreated", false));
-        assertThat(row(project, 1)).isEqualTo(new Row("1", "io.infrashare.events.PackageAdded", false));
+        assertThat(row(project, 0)).isEqualTo(new Row(String.valueOf(CURRENT + 1), "io.infrashare.events.ProjectCreated", false));
+        assertThat(row(project, 1)).isEqualTo(new Row(PACKAGE_ADDED_REVISION, "io.infrashare.events.PackageAdded", false));
         projectCache.removeAll();
 
         commands.sendAndWait(new AddPackageCommand(project, PackageId.of("k8s"), "aws-eks-cluster",

@@ -125,7 +125,7 @@ class CommandSideIT {
             assertThat(TopicReader.header(record, "ce_time")).isNotBlank();
             assertThat(TopicReader.header(record, "content-type")).isEqualTo("application/json");
             assertThat(TopicReader.header(record, "ce_dataschema")).isEqualTo("https://infrashare.io/schemas/"
-                    + TopicReader.header(record, "ce_type") + "/v1.json");
+                    + TopicReader.header(record, "ce_type") + "/v2.json");
         });
         ConsumerRecord<String, byte[]> defaultSet = records.get(7);
         assertThat(TopicReader.header(defaultSet, "ce_subject")).isEqualTo("environments/" + ecomm + "-staging");
@@ -167,12 +167,16 @@ class CommandSideIT {
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"name\":\"Staging\",\"abbreviation\":\"staging\"}")
                 .retrieve().toBodilessEntity();
-        assertThat(request.getHeaders().getFirst("X-Correlation-Id")).isEqualTo("ticket-4711");
+        String correlationId = request.getHeaders().getFirst("X-Correlation-Id");
+        assertThat(correlationId).as("the service's own id, not the client's").isNotEqualTo("ticket-4711");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(recordsAbout(si)).hasSize(2));
         ConsumerRecord<String, byte[]> environment = recordsAbout(si).get(1);
         assertThat(data(environment).path("provenance").path("reason").asText()).isEqualTo("staging for the Q3 launch");
-        assertThat(TopicReader.header(environment, "ce_correlationid")).isEqualTo("ticket-4711");
+        assertThat(TopicReader.header(environment, "ce_correlationid")).isEqualTo(correlationId);
+        assertThat(data(environment).path("provenance").path("correlationId").asText()).isEqualTo(correlationId);
+        assertThat(data(environment).path("provenance").path("clientReference").asText()).isEqualTo("ticket-4711");
+        assertThat(data(environment).path("provenance").path("actorId").asText()).isEqualTo("olivia");
         assertThat(data(recordsAbout(si).get(0)).path("provenance").path("reason").isNull()).isTrue();
     }
 

@@ -38,11 +38,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "axon.kafka.publisher.enabled=false",
-        "spring.security.oauth2.resourceserver.jwt.audiences=infrashare"})
+        "spring.security.oauth2.resourceserver.jwt.audiences=infrashare",
+        "infrashare.security.issuer=" + JwtSecurityIT.ISSUER_URI})
 @WithPostgres
 @ActiveProfiles("production")
 class JwtSecurityIT {
 
+    static final String ISSUER_URI = "https://id.example.test/realms/infrashare";
     private static final KeyPair ISSUER = keyPair();
     private static final KeyPair STRANGER = keyPair();
 
@@ -70,6 +72,7 @@ class JwtSecurityIT {
 
     private static JWTClaimsSet.Builder claims(String name, String organization, List<String> teams) {
         return new JWTClaimsSet.Builder()
+                .issuer(ISSUER_URI)
                 .subject("user-" + name)
                 .claim("preferred_username", name)
                 .claim("org", organization)
@@ -195,8 +198,9 @@ class JwtSecurityIT {
     @Test
     void aTokenWhoseNameAndOrganizationAreAtTheLimitIsServed() {
         String name = "\uD83D\uDE00".repeat(200); // 200 characters outside the Basic Multilingual Plane
-        String organization = "\u00e9".repeat(200);
-        assertThat(createProject(signed(claims(name, organization, List.of("ops")).build(), ISSUER), "atlimit")
+        String organization = "a" + "-".repeat(61) + "z";
+        assertThat(createProject(signed(claims(name, organization, List.of("ops")).subject("at-limit").build(), ISSUER),
+                "atlimit")
                 .status()).isEqualTo(201);
     }
 
@@ -222,6 +226,54 @@ class JwtSecurityIT {
                 "--server.port=0", "--axon.kafka.publisher.enabled=false");
         assertThatThrownBy(() -> new SpringApplicationBuilder(CommandApplication.class).profiles("production")
                 .run(arguments).close())
-                .hasStackTraceContaining("No JWT issuer is configured");
+                .hasStackTraceContaining("JWT validation is not configured")
+                .hasStackTraceContaining("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI")
+                .hasStackTraceContaining("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES");
+    }
+
+    @Test
+    void aKeyWithoutIssuerAndAudienceIsNotEnoughToStart() throws IOException {
+        Path key = Files.createTempFile("issuer", ".pem");
+        Files.writeString(key, "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(ISSUER.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n");
+        String[] arguments = TestInfrastructure.newDatabase().springArguments(
+                "--server.port=0", "--axon.kafka.publisher.enabled=false",
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + key);
+        assertThatThrownBy(() -> new SpringApplicationBuilder(CommandApplication.class).profiles("production")
+                .run(arguments).close())
+                .hasStackTraceContaining("JWT validation is not configured")
+                .hasStackTraceContaining("INFRASHARE_SECURITY_ISSUER").hasStackTraceContaining("_AUDIENCES");
+    }
+
+    @Test
+    void aTokenOfAnotherIssuerWithTheTrustedKeyIsRefused() {
+        String otherIssuer = signed(claims("olivia", "acme", List.of("ops")).issuer("https://evil.example.test")
+                .build(), ISSUER);
+        String noIssuer = signed(claims("olivia", "acme", List.of("ops")).issuer(null).build(), ISSUER);
+        String noSubject = signed(claims("olivia", "acme", List.of("ops")).subject(null).build(), ISSUER);
+        String badOrganization = signed(claims("olivia", "Acme Corp", List.of("ops")).build(), ISSUER);
+
+        for (String token : List.of(otherIssuer, noIssuer, noSubject, badOrganization)) {
+            Http.Answer answer = createProject(token, "strange");
+            assertThat(answer.status()).isEqualTo(401);
+            assertThat(answer.text("type")).isEqualTo("/problems/unauthenticated");
+        }
+    }
+
+    @Test
+    void twoPeopleOfTheSameNameAreTwoPrincipals() {
+        String first = signed(claims("sam", "acme", List.of("ops")).subject("sam-1").build(), ISSUER);
+        String second = signed(claims("sam", "acme", List.of("ops")).subject("sam-2").build(), ISSUER);
+        Http http = new Http(port);
+        String body = "{\"name\":\"Sam's\",\"abbreviation\":\"samone\",\"ownerTeam\":\"ops\"}";
+
+        Http.Answer firstAnswer = http.send(first, org.springframework.http.HttpMethod.POST, "/projects", body, "key-1");
+        Http.Answer secondAnswer = http.send(second, org.springframework.http.HttpMethod.POST, "/projects", body,
+                "key-1");
+
+        assertThat(firstAnswer.status()).isEqualTo(201);
+        assertThat(secondAnswer.status()).as("not the first one's stored answer replayed").isEqualTo(409);
+        assertThat(secondAnswer.text("type")).isEqualTo("/problems/already-exists");
     }
 }

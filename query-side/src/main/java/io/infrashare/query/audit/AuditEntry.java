@@ -12,14 +12,20 @@ import java.time.Instant;
 /**
  * One event of the organization's history as the audit log shows it.
  *
+ * @param actor           the principal's name, for display
+ * @param actorId         the principal's stable identity (a JWT's issuer and subject); null for events recorded
+ *                        before the service kept it
+ * @param correlationId   the request the service identified
+ * @param clientReference the client's own {@code X-Correlation-Id} for that request, or null
  * @param notApplied why the read models did not apply the event, and since when; null when they did (then
  *                   {@code applied} is true)
  * @param data       the event's JSON as the topic carried it, passed through unchanged
  */
-@JsonPropertyOrder({"position", "eventId", "type", "occurredAt", "actor", "reason", "correlationId", "subject",
-        "applied", "notApplied", "data"})
-record AuditEntry(long position, String eventId, String type, Instant occurredAt, String actor, String reason,
-                  String correlationId, Subject subject, NotApplied notApplied, @JsonRawValue String data) {
+@JsonPropertyOrder({"position", "eventId", "type", "occurredAt", "actor", "actorId", "reason", "correlationId",
+        "clientReference", "subject", "applied", "notApplied", "data"})
+record AuditEntry(long position, String eventId, String type, Instant occurredAt, String actor, String actorId,
+                  String reason, String correlationId, String clientReference, Subject subject, NotApplied notApplied,
+                  @JsonRawValue String data) {
 
     @JsonProperty
     boolean applied() {

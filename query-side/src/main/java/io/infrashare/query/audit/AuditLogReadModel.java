@@ -68,10 +68,11 @@ class AuditLogReadModel implements EventLog {
         Subject subject = subjectOf(event);
         String organization = event.organization().value();
         inserts.add("""
-                        insert into audit_entry (organization, position, event_id, type, occurred_at, actor, reason,
-                                                 correlation_id, project, environment, resource, data)
-                        values (:organization, :position, :eventId, :type, :occurredAt, :actor, :reason,
-                                :correlationId, :project, :environment, :resource, :data)""",
+                        insert into audit_entry (organization, position, event_id, type, occurred_at, actor, actor_id,
+                                                 reason, correlation_id, client_reference, project, environment,
+                                                 resource, data)
+                        values (:organization, :position, :eventId, :type, :occurredAt, :actor, :actorId, :reason,
+                                :correlationId, :clientReference, :project, :environment, :resource, :data)""",
                 new MapSqlParameterSource()
                         .addValue("organization", organization)
                         .addValue("position", applied.position())
@@ -83,6 +84,8 @@ class AuditLogReadModel implements EventLog {
                         .addValue("actor", event.provenance().actor())
                         .addValue("reason", event.provenance().reason(), Types.VARCHAR)
                         .addValue("correlationId", event.provenance().correlationId())
+                        .addValue("actorId", event.provenance().actorId())
+                        .addValue("clientReference", event.provenance().clientReference())
                         .addValue("project", valueOf(subject.project()), Types.VARCHAR)
                         .addValue("environment", valueOf(subject.environment()), Types.VARCHAR)
                         .addValue("resource", valueOf(subject.resource()), Types.VARCHAR)
@@ -114,8 +117,8 @@ class AuditLogReadModel implements EventLog {
         params.put("upTo", upTo);
         params.put("limit", limit);
         StringBuilder sql = new StringBuilder("""
-                select position, event_id, type, occurred_at, actor, reason, correlation_id, project, environment,
-                       resource, data, category, read_model, message, since
+                select position, event_id, type, occurred_at, actor, actor_id, reason, correlation_id, client_reference,
+                       project, environment, resource, data, category, read_model, message, since
                 from audit_entry left join not_applied_event using (organization, position)
                 where organization = :organization and position > :after and position <= :upTo""");
         if (filter.project() != null) {
@@ -153,7 +156,8 @@ class AuditLogReadModel implements EventLog {
                 .params(params)
                 .query((row, number) -> new AuditEntry(row.getLong("position"), row.getString("event_id"),
                         row.getString("type"), row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                        row.getString("actor"), row.getString("reason"), row.getString("correlation_id"),
+                        row.getString("actor"), row.getString("actor_id"), row.getString("reason"),
+                        row.getString("correlation_id"), row.getString("client_reference"),
                         new Subject(
                                 row.getString("project") == null ? null : ProjectId.of(row.getString("project")),
                                 row.getString("environment") == null ? null

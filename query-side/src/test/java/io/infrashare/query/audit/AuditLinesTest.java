@@ -87,7 +87,7 @@ class AuditLinesTest {
 
     private static AuditEntry entry(long position, String project) {
         return new AuditEntry(position, "event-" + position, "ProjectCreated", Instant.parse("2026-11-23T10:15:30Z"),
-                "olivia", null, "c-" + position, new Subject(ProjectId.of(project), null, null), null,
+                "olivia", "olivia", null, "c-" + position, null, new Subject(ProjectId.of(project), null, null), null,
                 "{\"project\":\"" + project + "\"}");
     }
 }

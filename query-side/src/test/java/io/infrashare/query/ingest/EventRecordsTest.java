@@ -87,14 +87,15 @@ class EventRecordsTest {
         var published = CloudEventRecords.of(Topic.NAME, "e-6", event, json);
         var old = new ProducerRecord<>(Topic.NAME, published.key(), json.writeValueAsBytes(v1));
         published.headers().forEach(old.headers()::add);
-        // the records are at revision 2, which renamed v1's defaultResource to resource
-        var renamed = Upcaster.of("EnvironmentDefaultSet", 1, data -> {
+        // a reader of a later revision than the records', which renamed their defaultResource to resource
+        int current = EventSchemas.currentRevision("EnvironmentDefaultSet");
+        var renamed = Upcaster.of("EnvironmentDefaultSet", current, data -> {
             data.set("resource", data.remove("defaultResource"));
             return data;
         });
-        var atRevision2 = new EventRecords(json, new Upcasters(List.of(renamed)), type -> 2);
+        var atNextRevision = new EventRecords(json, new Upcasters(List.of(renamed)), type -> current + 1);
 
-        assertThat(atRevision2.decode(received(old))).isEqualTo(new IncomingEvent("e-6", event));
+        assertThat(atNextRevision.decode(received(old))).isEqualTo(new IncomingEvent("e-6", event));
         assertThat(((EnvironmentDefaultSet) records.decode(received(old)).event()).resource())
                 .as("read without the upcaster, the renamed field is lost").isNull();
     }
