@@ -3,6 +3,7 @@ package io.infrashare.system;
 import io.infrashare.testing.Database;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,6 +41,13 @@ final class ServiceProcess implements AutoCloseable {
         withDatabase.put("DATABASE_PASSWORD", database.password());
         withDatabase.putIfAbsent("SPRING_PROFILES_ACTIVE", "demo");
         return withDatabase;
+    }
+
+    /** A port nothing listens on now, for a process about to start. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     static ServiceProcess start(String name, int port, Map<String, String> environment) throws IOException {

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -40,9 +39,9 @@ class WalkingSkeletonIT {
         Map<String, String> environment = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "INFRASHARE_DATA_DIR", data.toString());
-        commandSide = ServiceProcess.start("command-side", freePort(),
+        commandSide = ServiceProcess.start("command-side", ServiceProcess.freePort(),
                 ServiceProcess.on(TestInfrastructure.newDatabase(), environment));
-        querySide = ServiceProcess.start("query-side", freePort(),
+        querySide = ServiceProcess.start("query-side", ServiceProcess.freePort(),
                 ServiceProcess.on(TestInfrastructure.newDatabase(), environment));
         commands = new Api(commandSide.port);
         queries = new Api(querySide.port);
@@ -106,11 +105,5 @@ class WalkingSkeletonIT {
 
         assertThat(queries.get("dev-globex", "/environments/ecomm-staging/consumption").status())
                 .as("another organization does not see acme's environments").isEqualTo(404);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

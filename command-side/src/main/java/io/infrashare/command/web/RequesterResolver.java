@@ -35,19 +35,22 @@ class RequesterResolver implements HandlerMethodArgumentResolver {
     public Requester resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                                      NativeWebRequest request, WebDataBinderFactory binderFactory) {
         Caller caller = CurrentCaller.get();
-        String header = request.getHeader(REASON_HEADER);
-        String reason = header == null ? null : reason(header);
-        String given = reason == null || reason.isBlank() ? null : reason.strip();
         HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
-        return new Requester(caller, given, CorrelationIdFilter.of(servlet), CorrelationIdFilter.clientReferenceOf(servlet));
+        return new Requester(caller, reason(request.getHeader(REASON_HEADER)), CorrelationIdFilter.of(servlet),
+                CorrelationIdFilter.clientReferenceOf(servlet));
     }
 
     /**
-     * The reason as the caller wrote it. HTTP carries header values as bytes that servers read as Latin-1, so text
-     * outside ASCII arrives percent-encoded as UTF-8 ({@code Z%C3%BCrich}); raw bytes outside ASCII are refused rather
-     * than kept garbled. A {@code %} that does not start an escape of two hex digits stands for itself.
+     * The reason as the caller wrote it, spaces, tabs and line breaks at its ends included (the audit log shows what
+     * was given), or null for no header or an empty one. HTTP carries header values as bytes that servers read as
+     * Latin-1, so text outside ASCII arrives percent-encoded as UTF-8 ({@code Z%C3%BCrich}); raw bytes outside ASCII
+     * are refused rather than kept garbled. A {@code %} that does not start an escape of two hex digits stands for
+     * itself.
      */
-    private static String reason(String header) {
+    static String reason(String header) {
+        if (header == null || header.isEmpty()) {
+            return null;
+        }
         for (int i = 0; i < header.length(); i++) {
             if (header.charAt(i) > 0x7F) {
                 throw refused("holds bytes outside ASCII; send text outside ASCII as percent-encoded UTF-8 "
