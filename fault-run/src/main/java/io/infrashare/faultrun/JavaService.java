@@ -1,5 +1,7 @@
 package io.infrashare.faultrun;
 
+import io.infrashare.localpostgres.PostgresCluster;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +39,9 @@ public final class JavaService extends Member {
         environment.put("SERVER_PORT", Integer.toString(port));
         environment.put("SPRING_PROFILES_ACTIVE", "demo");
         environment.put("DATABASE_URL", postgres.url(database));
-        environment.put("DATABASE_USER", Postgres.USER);
+        // the service's own role, as ./infrashare runs it; the migrations run as the databases' owner
+        environment.put("DATABASE_USER", PostgresCluster.SERVICE_ROLE);
+        environment.put("DATABASE_OWNER", Postgres.USER);
         environment.put("DATABASE_PASSWORD", "");
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         environment.put("INFRASHARE_DATA_DIR", dataDirectory.toString());

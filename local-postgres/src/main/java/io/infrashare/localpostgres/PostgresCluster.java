@@ -24,6 +24,11 @@ public final class PostgresCluster {
 
     /** The role the applications log in as, without a password: only this machine can connect. */
     public static final String ROLE = "infrashare";
+    /**
+     * The role the applications run as, without a password either: it reads and appends to the event store but never
+     * changes a stored event; the migrations, run as {@value #ROLE}, grant it what it may do.
+     */
+    public static final String SERVICE_ROLE = "infrashare_service";
     public static final List<String> DATABASES = List.of("command", "query");
     static final String SUPERUSER = "postgres";
     private static final Duration START_LIMIT = Duration.ofMinutes(2);
@@ -113,6 +118,7 @@ public final class PostgresCluster {
                      Statement statement = connection.createStatement()) {
                     // CREATEDB for the benchmark's databases of its own
                     statement.execute("create role " + ROLE + " login createdb");
+                    statement.execute("create role " + SERVICE_ROLE + " login");
                     for (String database : DATABASES) {
                         statement.execute("create database " + database + " owner " + ROLE);
                     }
@@ -141,10 +147,23 @@ public final class PostgresCluster {
         PostgresProcess server = PostgresProcess.start("postgres", serverCommand(launcher), output);
         try {
             server.awaitReady(url("postgres"), SUPERUSER, START_LIMIT);
+            ensureServiceRole(server);
         } catch (PostgresFailure | InterruptedException e) {
             server.stop(Duration.ofSeconds(30));
             throw e;
         }
         return server;
+    }
+
+    /** A cluster made by an earlier build has no {@value #SERVICE_ROLE} yet: it gets it at its next start. */
+    private void ensureServiceRole(PostgresProcess server) throws PostgresFailure {
+        try (Connection connection = DriverManager.getConnection(url("postgres"), SUPERUSER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + SERVICE_ROLE
+                    + "') then create role " + SERVICE_ROLE + " login; end if; end $$");
+        } catch (SQLException e) {
+            throw new PostgresFailure("cannot create the role " + SERVICE_ROLE + ": " + e.getMessage(),
+                    server.lastLines());
+        }
     }
 }
