@@ -1,6 +1,9 @@
 package io.infrashare.support;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -28,7 +31,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -66,10 +71,35 @@ class RequestProblemHandler extends ResponseEntityExceptionHandler {
                     : "is not valid";
             problem = Problems.invalid("Field '" + field + "' " + message + ".",
                     List.of(new Problems.FieldError(field, message)));
+        } else if (cause instanceof JsonProcessingException parsing && where(parsing).isPresent()) {
+            // the JSON breaks inside a field (an unpaired surrogate escaped in a key, say): name the field
+            String field = where(parsing).get();
+            problem = Problems.invalid("Field '" + field + "' is not well-formed JSON.",
+                    List.of(new Problems.FieldError(field, "is not well-formed JSON")));
         } else {
             problem = Problems.invalid("The body is missing or is not well-formed JSON.", List.of());
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** The field the parser was in when the JSON broke, as {@code attributes} or {@code labels}, if it was in one. */
+    private static Optional<String> where(JsonProcessingException exception) {
+        if (!(exception.getProcessor() instanceof JsonParser parser)) {
+            return Optional.empty();
+        }
+        Deque<String> path = new ArrayDeque<>();
+        for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot();
+             context = context.getParent()) {
+            String name = context.getParent() != null && context.getParent().inObject()
+                    ? context.getParent().getCurrentName() : null;
+            if (context.getParent() != null && context.getParent().inArray()) {
+                path.addFirst("[" + context.getParent().getCurrentIndex() + "]");
+            } else if (name != null) {
+                path.addFirst(name);
+            }
+        }
+        return path.isEmpty() ? Optional.empty()
+                : Optional.of(String.join(".", path).replace(".[", "["));
     }
 
     @Override

@@ -21,8 +21,8 @@ import io.infrashare.events.PackageId;
 import io.infrashare.events.ResourceId;
 import io.infrashare.events.ResourceType;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -53,7 +53,8 @@ class EnvironmentController {
     record NewResource(
             @JsonProperty("package") @NotNull
             @Abbreviation String pkg,
-            @NotBlank @Size(max = Names.MAX_NAME) String name,
+            @NotNull @Pattern(regexp = Names.NOT_BLANK, message = Names.NOT_BLANK_MESSAGE)
+            @Size(max = Names.MAX_NAME) String name,
             @Attributes Map<String, Object> attributes) {
     }
 
@@ -73,7 +74,7 @@ class EnvironmentController {
                            Requester requester) {
         EnvironmentId id = EnvironmentId.of(environment);
         ResourceDescription provisioned = commands.sendAndWait(new ProvisionResourceCommand(key(requester, id), id,
-                PackageId.of(body.pkg()), ResourceId.of(ids.generateId()), body.name().strip(),
+                PackageId.of(body.pkg()), ResourceId.of(ids.generateId()), body.name(),
                 body.attributes() == null ? Map.of() : body.attributes(), requester));
         return ResourceBody.of(provisioned);
     }

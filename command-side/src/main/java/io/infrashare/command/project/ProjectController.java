@@ -15,6 +15,7 @@ import io.infrashare.support.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -42,13 +43,16 @@ class ProjectController {
     }
 
     record NewProject(
-            @NotBlank @Size(max = Names.MAX_NAME) String name,
+            @NotNull @Pattern(regexp = Names.NOT_BLANK, message = Names.NOT_BLANK_MESSAGE)
+            @Size(max = Names.MAX_NAME) String name,
             @NotNull @Abbreviation String abbreviation,
-            @NotBlank @Size(max = Names.MAX_NAME) String ownerTeam) {
+            @NotNull @Pattern(regexp = Names.NOT_BLANK, message = Names.NOT_BLANK_MESSAGE)
+            @Size(max = Names.MAX_NAME) String ownerTeam) {
     }
 
     record NewEnvironment(
-            @NotBlank @Size(max = Names.MAX_NAME) String name,
+            @NotNull @Pattern(regexp = Names.NOT_BLANK, message = Names.NOT_BLANK_MESSAGE)
+            @Size(max = Names.MAX_NAME) String name,
             @NotNull @Abbreviation String abbreviation,
             @Size(max = 50) Map<@NotBlank @Size(max = Names.MAX_NAME) String,
                     @NotNull @Size(max = Names.MAX_NAME) String> labels,
@@ -63,7 +67,8 @@ class ProjectController {
 
     record ImportedResource(
             @NotNull @TypeName String type,
-            @NotBlank @Size(max = Names.MAX_NAME) String name,
+            @NotNull @Pattern(regexp = Names.NOT_BLANK, message = Names.NOT_BLANK_MESSAGE)
+            @Size(max = Names.MAX_NAME) String name,
             @Attributes Map<String, Object> attributes) {
     }
 
@@ -73,8 +78,8 @@ class ProjectController {
     @PostMapping("/projects")
     @ResponseStatus(HttpStatus.CREATED)
     Created createProject(@Valid @RequestBody NewProject body, Requester requester) {
-        commands.sendAndWait(new CreateProjectCommand(key(requester, body.abbreviation()), body.name().strip(),
-                body.ownerTeam().strip(), requester));
+        commands.sendAndWait(new CreateProjectCommand(key(requester, body.abbreviation()), body.name(),
+                body.ownerTeam(), requester));
         return new Created(body.abbreviation());
     }
 
@@ -90,7 +95,7 @@ class ProjectController {
                     "must be an environment of project " + project))), null);
         }
         EnvironmentId id = commands.sendAndWait(new CreateEnvironmentCommand(key(requester, project),
-                body.abbreviation(), body.name().strip(), body.labels() == null ? Map.of() : body.labels(), forkOf,
+                body.abbreviation(), body.name(), body.labels() == null ? Map.of() : body.labels(), forkOf,
                 requester));
         return new Created(id.value());
     }
@@ -111,7 +116,7 @@ class ProjectController {
                                 @Valid @RequestBody ImportedResource body,
                                 Requester requester) {
         ResourceDescription imported = commands.sendAndWait(new ImportResourceCommand(key(requester, project),
-                ResourceId.of(ids.generateId()), ResourceType.of(body.type()), body.name().strip(),
+                ResourceId.of(ids.generateId()), ResourceType.of(body.type()), body.name(),
                 body.attributes() == null ? Map.of() : body.attributes(), requester));
         return ResourceBody.of(imported);
     }

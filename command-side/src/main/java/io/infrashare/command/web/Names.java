@@ -12,6 +12,9 @@ public final class Names {
     public static final String TYPE = "^[a-z][a-z0-9-]{1,62}$";
     public static final String TYPE_MESSAGE = "must match " + TYPE;
     public static final int MAX_NAME = 200;
+    /** A name holds something but white space, in Unicode's sense (U+3000 as much as a space). */
+    public static final String NOT_BLANK = "(?s).*[^\\p{javaWhitespace}\\p{Z}].*";
+    public static final String NOT_BLANK_MESSAGE = "must not be blank";
 
     private Names() {
     }
