@@ -10,15 +10,12 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A resource's attributes: at most 50, named like identifiers, each a string of at most 1,000 characters, a number a
- * double can hold, or a boolean. Nested objects are refused: attributes describe, they do not configure. An attribute whose name says
- * it holds a secret (a word of it is password, secret, token or key: {@code dbPassword}, {@code api_key}) is
- * refused too: attributes go into events, which are kept for ever and read by every consumer of the topic.
+ * double can hold, or a boolean. Nested objects are refused: attributes describe, they do not configure. Attributes
+ * that hold or are named like a secret are refused before this is checked ({@link SecretsInBodies}).
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
@@ -37,9 +34,6 @@ public @interface Attributes {
 
     class Validator implements ConstraintValidator<Attributes, Map<String, Object>> {
 
-        private static final Set<String> SECRET_WORDS =
-                Set.of("password", "passwd", "secret", "token", "key", "apikey", "credentials");
-
         private boolean nullRemoves;
 
         @Override
@@ -55,35 +49,8 @@ public @interface Attributes {
             if (attributes.size() > ResourceLimits.MAX_ATTRIBUTES) {
                 return false;
             }
-            for (String name : attributes.keySet()) {
-                String word = secretWord(name);
-                if (word != null) {
-                    context.disableDefaultConstraintViolation();
-                    context.buildConstraintViolationWithTemplate(escaped("attribute '" + name + "' looks like a "
-                                    + "secret (" + word + "): attributes are recorded in events for ever, so keep "
-                                    + "secrets in a secret manager and record where they are instead"))
-                            .addConstraintViolation();
-                    return false;
-                }
-            }
             return attributes.entrySet().stream().allMatch(entry -> validKey(entry.getKey())
                     && (validValue(entry.getValue()) || (nullRemoves && entry.getValue() == null)));
-        }
-
-        /** The word of the name that says it is a secret, or null: names split at case changes and punctuation. */
-        static String secretWord(String name) {
-            for (String word : name.split("(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+")) {
-                String lower = word.toLowerCase(Locale.ROOT);
-                if (SECRET_WORDS.contains(lower)) {
-                    return lower;
-                }
-            }
-            return null;
-        }
-
-        /** The name is the caller's: nothing in it may be taken for a message parameter or an expression. */
-        private static String escaped(String message) {
-            return message.replaceAll("([\\\\{}$])", "\\\\$1");
         }
 
         private static boolean validKey(String key) {

@@ -24,6 +24,7 @@ import java.util.Optional;
  * Every string of every command's body, at any depth, checked against {@link StoredText} as soon as the body is read,
  * before it is validated or becomes a command: a 400 naming each field that holds text the service would not keep
  * unchanged. A {@code name} component and every key of a map (labels, attributes) are names; other strings are text.
+ * A body whose text the service keeps is then checked for secrets ({@link SecretsInBodies}), which may name its keys.
  */
 @ControllerAdvice
 class StoredTextInBodies extends RequestBodyAdviceAdapter {
@@ -44,6 +45,7 @@ class StoredTextInBodies extends RequestBodyAdviceAdapter {
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST,
                     Problems.invalid("Text the service cannot keep unchanged in: " + fields + ".", errors), null);
         }
+        SecretsInBodies.check(body);
         return body;
     }
 
@@ -76,7 +78,7 @@ class StoredTextInBodies extends RequestBodyAdviceAdapter {
         return path.isEmpty() ? name : path + "." + name;
     }
 
-    private static Object read(RecordComponent component, Record record) {
+    static Object read(RecordComponent component, Record record) {
         Method accessor = component.getAccessor();
         try {
             accessor.setAccessible(true);
