@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,19 +58,15 @@ class DefaultChangeWatcherIT {
     @BeforeAll
     static void startTheStack() throws IOException {
         kafka = TestInfrastructure.startKafka();
-        commandSide = ServiceProcess.start("command-side", freePort(), ServiceProcess.on(TestInfrastructure.newDatabase(),
-                Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "INFRASHARE_DATA_DIR", data.toString())));
+        commandSide = ServiceProcess.start("command-side", ServiceProcess.freePort(),
+                ServiceProcess.on(TestInfrastructure.newDatabase(), Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "INFRASHARE_DATA_DIR", data.toString())));
         commands = new Api(commandSide.port);
     }
 
     @AfterAll
-    static void stopTheStack() throws InterruptedException {
-        if (commandSide != null) {
-            commandSide.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
+    static void stopTheStack() throws Exception {
+        ServiceProcess.stopAll(commandSide, kafka);
     }
 
     @Test
@@ -229,11 +224,5 @@ class DefaultChangeWatcherIT {
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

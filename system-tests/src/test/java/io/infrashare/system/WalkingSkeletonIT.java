@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -40,25 +39,17 @@ class WalkingSkeletonIT {
         Map<String, String> environment = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "INFRASHARE_DATA_DIR", data.toString());
-        commandSide = ServiceProcess.start("command-side", freePort(),
+        commandSide = ServiceProcess.start("command-side", ServiceProcess.freePort(),
                 ServiceProcess.on(TestInfrastructure.newDatabase(), environment));
-        querySide = ServiceProcess.start("query-side", freePort(),
+        querySide = ServiceProcess.start("query-side", ServiceProcess.freePort(),
                 ServiceProcess.on(TestInfrastructure.newDatabase(), environment));
         commands = new Api(commandSide.port);
         queries = new Api(querySide.port);
     }
 
     @AfterAll
-    static void stopTheStack() throws InterruptedException {
-        if (querySide != null) {
-            querySide.close();
-        }
-        if (commandSide != null) {
-            commandSide.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
+    static void stopTheStack() throws Exception {
+        ServiceProcess.stopAll(querySide, commandSide, kafka);
     }
 
     @Test
@@ -106,11 +97,5 @@ class WalkingSkeletonIT {
 
         assertThat(queries.get("dev-globex", "/environments/ecomm-staging/consumption").status())
                 .as("another organization does not see acme's environments").isEqualTo(404);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
