@@ -50,7 +50,7 @@ class ComposeFileTest {
     void everyServiceWaitsForHealthyDependenciesThatExistAndHasAHealthCheck() {
         List<String> services = new ArrayList<>();
         compose.path("services").fieldNames().forEachRemaining(services::add);
-        assertThat(services).contains("postgres", "command-side", "query-side");
+        assertThat(services).contains("postgres", "keycloak", "command-side", "query-side");
 
         compose.path("services").fields().forEachRemaining(service -> {
             assertThat(service.getValue().path("healthcheck").path("test").isMissingNode())
@@ -83,5 +83,46 @@ class ComposeFileTest {
                     .as("an acknowledged write is on two brokers").isEqualTo(2);
             assertThat(commandSide.path("KAFKA_BOOTSTRAP_SERVERS").asText()).contains(broker + ":");
         }
+    }
+
+    @Test
+    void theAppsTrustTheTokensOfTheComposeKeycloakForTheAudienceInfrashareAndNoDemoPrincipals() {
+        JsonNode keycloak = compose.at("/services/keycloak");
+        assertThat(keycloak.path("command").toString()).contains("--import-realm");
+        assertThat(keycloak.path("volumes").toString())
+                .contains("./" + KeycloakServer.REALM_FILE + ":/opt/keycloak/data/import/");
+        String issuer = keycloak.at("/environment/KC_HOSTNAME").asText() + "/realms/infrashare";
+
+        for (String app : List.of("command-side", "query-side")) {
+            JsonNode service = compose.at("/services/" + app);
+            JsonNode environment = service.path("environment");
+            assertThat(environment.has("SPRING_PROFILES_ACTIVE")).as(app + " names no profile").isFalse();
+            assertThat(environment.path("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI").asText())
+                    .as(app + " checks the issuer tokens name").isEqualTo(issuer);
+            assertThat(environment.path("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI").asText())
+                    .startsWith("http://keycloak:8080/realms/infrashare/");
+            assertThat(environment.path("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES").asText())
+                    .isEqualTo("infrashare");
+            assertThat(service.at("/depends_on/keycloak/condition").asText()).isEqualTo("service_healthy");
+        }
+    }
+
+    /** Every password is the {@code .env}'s, which is not committed; {@code .env.example} names each of them. */
+    @Test
+    void passwordsComeFromTheEnvFileThatTheExampleDescribes() throws IOException {
+        Path root = Path.of(System.getProperty("infrashare.root", ".."));
+        String example = Files.readString(root.resolve(".env.example"));
+        List<String> passwords = new ArrayList<>();
+        compose.path("services").forEach(service -> service.path("environment").fields().forEachRemaining(variable -> {
+            if (variable.getKey().contains("PASSWORD")) {
+                passwords.add(variable.getValue().asText());
+            }
+        }));
+
+        assertThat(passwords).hasSizeGreaterThanOrEqualTo(10).allSatisfy(password -> {
+            assertThat(password).matches("\\$\\{[A-Z_]+:\\?.*}");
+            assertThat(example).contains(password.substring(2, password.indexOf(':')) + "=");
+        });
+        assertThat(Files.readAllLines(root.resolve(".gitignore"))).contains(".env");
     }
 }

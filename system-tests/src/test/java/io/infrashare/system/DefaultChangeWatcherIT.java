@@ -58,19 +58,15 @@ class DefaultChangeWatcherIT {
     @BeforeAll
     static void startTheStack() throws IOException {
         kafka = TestInfrastructure.startKafka();
-        commandSide = ServiceProcess.start("command-side", ServiceProcess.freePort(), ServiceProcess.on(TestInfrastructure.newDatabase(),
-                Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "INFRASHARE_DATA_DIR", data.toString())));
+        commandSide = ServiceProcess.start("command-side", ServiceProcess.freePort(),
+                ServiceProcess.on(TestInfrastructure.newDatabase(), Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "INFRASHARE_DATA_DIR", data.toString())));
         commands = new Api(commandSide.port);
     }
 
     @AfterAll
-    static void stopTheStack() throws InterruptedException {
-        if (commandSide != null) {
-            commandSide.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
+    static void stopTheStack() throws Exception {
+        ServiceProcess.stopAll(commandSide, kafka);
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
-import java.net.ServerSocket;
 import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +49,8 @@ class LoopbackOnlyIT {
 
     @Test
     void withTheDemoPrincipalsTheServiceListensOnTheLoopbackOnly() throws Exception {
-        try (ServiceProcess query = ServiceProcess.start("query-side", freePort(), environment(Map.of()))) {
+        try (ServiceProcess query = ServiceProcess.start("query-side", ServiceProcess.freePort(),
+                environment(Map.of()))) {
             assertThat(new Api(query.port).get("dev-ops", "/projects").status()).isEqualTo(200);
             assertThatThrownBy(() -> new Api(networkAddress(), query.port).get("dev-ops", "/projects"))
                     .isInstanceOf(ConnectException.class);
@@ -59,7 +59,7 @@ class LoopbackOnlyIT {
 
     @Test
     void listeningWiderTheDemoPrincipalsStillAnswerTheLoopbackOnly() throws Exception {
-        try (ServiceProcess query = ServiceProcess.start("query-side", freePort(),
+        try (ServiceProcess query = ServiceProcess.start("query-side", ServiceProcess.freePort(),
                 environment(Map.of("INFRASHARE_BIND_ADDRESS", "0.0.0.0")))) {
             Api.Answer fromElsewhere = new Api(networkAddress(), query.port).get("dev-ops", "/projects");
 
@@ -78,7 +78,7 @@ class LoopbackOnlyIT {
         Map<String, String> environment = environment(Map.of(
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", "file:" + issuerKey()));
         environment.remove("SPRING_PROFILES_ACTIVE");
-        try (ServiceProcess query = ServiceProcess.start("query-side", freePort(), environment)) {
+        try (ServiceProcess query = ServiceProcess.start("query-side", ServiceProcess.freePort(), environment)) {
             for (String token : new String[]{"dev-ops", "dev-admin"}) {
                 Api.Answer answer = new Api(query.port).get(token, "/projects");
                 assertThat(answer.status()).as(token).isEqualTo(401);
@@ -119,11 +119,5 @@ class LoopbackOnlyIT {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("This machine has no network address but the "
                         + "loopback, which the test needs to call the service from elsewhere than the loopback"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -33,14 +33,50 @@ final class ServiceProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** The environment, with the {@code DATABASE_*} variables that point an application at the database. */
+    /**
+     * The environment, with the {@code DATABASE_*} variables that point an application at the database, and the demo
+     * principals unless it names a profile.
+     */
     static Map<String, String> on(Database database, Map<String, String> environment) {
+        Map<String, String> withDatabase = trustingJwts(database, environment);
+        withDatabase.putIfAbsent("SPRING_PROFILES_ACTIVE", "demo");
+        return withDatabase;
+    }
+
+    /**
+     * The environment with the {@code DATABASE_*} variables and no profile: the application takes the JWTs of the
+     * issuer the environment names.
+     */
+    static Map<String, String> trustingJwts(Database database, Map<String, String> environment) {
         Map<String, String> withDatabase = new HashMap<>(environment);
         withDatabase.put("DATABASE_URL", database.url());
         withDatabase.put("DATABASE_USER", database.user());
         withDatabase.put("DATABASE_PASSWORD", database.password());
-        withDatabase.putIfAbsent("SPRING_PROFILES_ACTIVE", "demo");
         return withDatabase;
+    }
+
+    /**
+     * Stops what a test started, in the order given, each whatever happens to the others; parts never started are
+     * {@code null}. The first failure is thrown once all were tried.
+     */
+    static void stopAll(AutoCloseable... started) throws Exception {
+        Exception failure = null;
+        for (AutoCloseable part : started) {
+            try {
+                if (part != null) {
+                    part.close();
+                }
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /** A port nothing listens on now, for a process about to start. */
@@ -62,6 +98,8 @@ final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx384m", "-jar", jar.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        // the profile is the test's choice, never inherited from the build's environment
+        builder.environment().remove("SPRING_PROFILES_ACTIVE");
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");

@@ -48,16 +48,8 @@ class WalkingSkeletonIT {
     }
 
     @AfterAll
-    static void stopTheStack() throws InterruptedException {
-        if (querySide != null) {
-            querySide.close();
-        }
-        if (commandSide != null) {
-            commandSide.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
+    static void stopTheStack() throws Exception {
+        ServiceProcess.stopAll(querySide, commandSide, kafka);
     }
 
     @Test
