@@ -76,7 +76,9 @@ class LoopbackOnlyIT {
     @Test
     void aJarStartedWithoutAskingForTheDemoPrincipalsRefusesThem() throws Exception {
         Map<String, String> environment = environment(Map.of(
-                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", "file:" + issuerKey()));
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", "file:" + issuerKey(),
+                "INFRASHARE_SECURITY_ISSUER", "https://id.example.test/realms/infrashare",
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES", "infrashare"));
         environment.remove("SPRING_PROFILES_ACTIVE");
         try (ServiceProcess query = ServiceProcess.start("query-side", ServiceProcess.freePort(), environment)) {
             for (String token : new String[]{"dev-ops", "dev-admin"}) {
