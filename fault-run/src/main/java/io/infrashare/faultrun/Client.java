@@ -42,9 +42,16 @@ final class Client implements Runnable {
         String abbreviation = "pr" + number + "x" + preview;
         String environment = Scenario.APP_PROJECT + "-" + abbreviation;
         String token = org.appToken();
+        String name = HostileText.kept(preview, Names.MAX);
         send(token, "POST", "/projects/app/environments", """
-                {"name":"Preview %s","abbreviation":"%s","forkOf":"%s"}"""
-                .formatted(abbreviation, abbreviation, Scenario.STAGING));
+                {"name":%s,"abbreviation":"%s","forkOf":"%s","labels":{"note":%s}}"""
+                .formatted(HostileText.json(name), abbreviation, Scenario.STAGING,
+                        HostileText.json(HostileText.kept(preview + number, Names.MAX))));
+        if (preview % 4 == 0) {
+            refuse(token, "/projects/app/environments", """
+                    {"name":%s,"abbreviation":"%sr"}""".formatted(HostileText.json(HostileText.refused(preview)),
+                    abbreviation));
+        }
         String vpc = world.vpcs().get(1 + preview % 2);
         send(token, "PUT", "/environments/" + environment + "/defaults/aws-vpc", Scenario.resource(vpc));
         String database = world.databases().get(1 + preview % 2);
@@ -56,12 +63,35 @@ final class Client implements Runnable {
             send(token, "DELETE", "/environments/" + environment, null);
         }
         send(org.opsToken(), "PATCH", "/resources/" + world.vpcs().get(0), """
-                {"attributes":{"touchedBy":"%s"}}""".formatted(abbreviation));
+                {"attributes":{"touchedBy":"%s","note":%s}}""".formatted(abbreviation,
+                HostileText.json(HostileText.kept(preview * 3 + number, Names.MAX))));
+    }
+
+    /** A write the service must refuse with a 400 that records nothing: anything else stops the run. */
+    private void refuse(String token, String path, String body) throws InterruptedException {
+        if (!running.get()) {
+            return;
+        }
+        Commands.Result result = commands.send(world.organization(), number, token, "POST", path, body);
+        if (result.verdict() == Ledger.Verdict.UNKNOWN) {
+            return; // no node answered in time: the kills, not the text
+        }
+        if (result.verdict() != Ledger.Verdict.REFUSED || result.answer().status() != 400
+                || !result.answer().problem().equals("invalid-request")) {
+            throw new IllegalStateException("text the service cannot keep was not refused with a 400: POST " + path
+                    + " answered " + (result.answer() == null ? "nothing" : result.answer().status()));
+        }
+    }
+
+    /** The longest name the contract allows, in characters. */
+    private static final class Names {
+        static final int MAX = 200;
     }
 
     private void send(String token, String method, String path, String body) throws InterruptedException {
         if (running.get()) {
-            commands.send(world.organization(), number, token, method, path, body);
+            commands.send(world.organization(), number, token, method, path, body,
+                    HostileText.reason(number + path.length()));
             TimeUnit.MILLISECONDS.sleep(pace.toMillis());
         }
     }

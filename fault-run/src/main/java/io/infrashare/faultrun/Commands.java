@@ -40,6 +40,12 @@ final class Commands {
 
     Result send(Organization organization, int preferredNode, String token, String method, String path,
                 String body) throws InterruptedException {
+        return send(organization, preferredNode, token, method, path, body, null);
+    }
+
+    /** With the reason given for the write ({@code X-Reason}), or null for none. */
+    Result send(Organization organization, int preferredNode, String token, String method, String path,
+                String body, String reason) throws InterruptedException {
         String correlationId = UUID.randomUUID().toString();
         String key = UUID.randomUUID().toString();
         long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
@@ -49,7 +55,7 @@ final class Commands {
             JavaService node = nodes.get((preferredNode + attempt) % nodes.size());
             attempt++;
             try {
-                last = http.send(node.port(), token, method, path, body, correlationId, key, ATTEMPT_TIMEOUT);
+                last = http.send(node.port(), token, method, path, body, correlationId, key, reason, ATTEMPT_TIMEOUT);
                 if (last.success()) {
                     int expected = switch (method) {
                         case "POST" -> 201;

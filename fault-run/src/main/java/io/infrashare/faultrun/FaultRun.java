@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -69,11 +71,15 @@ public final class FaultRun {
             }
 
             AtomicBoolean running = new AtomicBoolean(true);
+            // what a client found wrong on its own (a hostile text not refused, a client that died): a difference
+            Queue<String> clientFailures = new ConcurrentLinkedQueue<>();
             List<Thread> clients = new ArrayList<>();
             for (int i = 0; i < settings.clients(); i++) {
                 Client client = new Client(i + 1, worlds.get(i % worlds.size()), commands, running,
                         settings.pace());
                 Thread thread = new Thread(client, "client-" + (i + 1));
+                thread.setUncaughtExceptionHandler((dead, failure) ->
+                        clientFailures.add(dead.getName() + " stopped: " + failure.getMessage()));
                 thread.start();
                 clients.add(thread);
             }
@@ -93,7 +99,8 @@ public final class FaultRun {
             log.info("load stopped after {} commands; waiting for publication and projection to settle",
                     ledger.entries().size());
             Evidence evidence = settled(stack);
-            List<String> differences = new ReadModels(stack.query).differences(worlds, evidence.stored());
+            List<String> differences = new ArrayList<>(clientFailures);
+            differences.addAll(new ReadModels(stack.query).differences(worlds, evidence.stored()));
             Figures figures = Figures.of(ledger, evidence, differences, chaos.recoveries(), stack.members());
             figures.print(out, settings, Duration.between(started, Instant.now()));
             return figures;

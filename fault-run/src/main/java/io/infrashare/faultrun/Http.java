@@ -36,6 +36,12 @@ public final class Http {
 
     public Answer send(int port, String token, String method, String path, String body, String correlationId,
                        String idempotencyKey, Duration timeout) throws IOException, InterruptedException {
+        return send(port, token, method, path, body, correlationId, idempotencyKey, null, timeout);
+    }
+
+    /** With an {@code X-Reason} when {@code reason} is not null, sent as the service asks: percent-encoded UTF-8. */
+    public Answer send(int port, String token, String method, String path, String body, String correlationId,
+                       String idempotencyKey, String reason, Duration timeout) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
@@ -49,6 +55,9 @@ public final class Http {
         }
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
+        }
+        if (reason != null) {
+            request.header("X-Reason", percentEncoded(reason));
         }
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode json = response.body().isBlank() || !response.headers().firstValue("Content-Type").orElse("")
@@ -89,5 +98,19 @@ public final class Http {
             throw new IOException("GET " + path + " ended without its trailer after " + lines.size() + " lines");
         }
         return lines;
+    }
+
+    /** Every byte of the UTF-8 outside printable ASCII, and {@code %} itself, as {@code %XX}. */
+    static String percentEncoded(String text) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int unsigned = b & 0xFF;
+            if (unsigned > 0x20 && unsigned < 0x7F && unsigned != '%') {
+                encoded.append((char) unsigned);
+            } else {
+                encoded.append('%').append(String.format("%02X", unsigned));
+            }
+        }
+        return encoded.toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.infrashare.command.idempotency;
 
+import io.infrashare.testing.Database;
 import io.infrashare.testing.TestInfrastructure;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,10 +15,12 @@ final class Tables {
     }
 
     static JdbcClient migrated() {
-        DataSource database = TestInfrastructure.newDatabase().dataSource();
+        Database server = TestInfrastructure.newDatabase();
+        DataSource database = server.dataSource();
         Flyway.configure()
                 .dataSource(database)
-                .placeholders(Map.of("global_index_type", "BIGSERIAL", "binary_type", "BYTEA"))
+                .placeholders(Map.of("global_index_type", "BIGSERIAL", "binary_type", "BYTEA",
+                        "runtime_role", server.user()))
                 .load()
                 .migrate();
         return JdbcClient.create(database);
