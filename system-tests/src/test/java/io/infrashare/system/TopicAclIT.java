@@ -53,7 +53,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Only the command side writes the topic, on a broker secured as the compose file's are: SASL SCRAM-SHA-512 for
- * every client, the StandardAuthorizer, and the users and ACLs the compose file gives it. The command side runs
+ * every client, the StandardAuthorizer, and the users and ACLs of {@code docker/kafka}. The command side runs
  * from its jar with its credentials in the variables the compose file sets, creates the topic and publishes a
  * command's event; the other users may read it and nothing else.
  */
@@ -97,7 +97,7 @@ class TopicAclIT {
         }
     }
 
-    /** As the compose file grants them (docs/operations.md). */
+    /** As {@code docker/kafka/acls.sh} grants them in the compose stack. */
     static List<AclBinding> theStacksAcls() {
         return Stream.of(
                 allow("command-side", ResourceType.TOPIC, TOPIC, PatternType.LITERAL,
