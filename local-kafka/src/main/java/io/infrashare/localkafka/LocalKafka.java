@@ -7,6 +7,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
@@ -24,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * their history survive restarts.
  *
  * <pre>java -jar local-kafka-exec.jar [--dir ./data/kafka] [--port 9092] [--controller-port 9093]</pre>
+ *
+ * As {@code ./infrashare up} runs it, it listens on the loopback only and takes any client (PLAINTEXT). Started
+ * {@linkplain #startSecured secured}, it is configured as the compose file's brokers are: clients authenticate with
+ * SASL SCRAM-SHA-512, and ACLs decide what each may do.
  */
 public final class LocalKafka implements AutoCloseable {
 
@@ -117,12 +124,79 @@ public final class LocalKafka implements AutoCloseable {
         stopped.await();
     }
 
+    /**
+     * The broker's own user, the only super user: it authenticates between brokers, to the controller, and is the
+     * one that creates the other users and their ACLs. Its SCRAM credentials are written when the storage is
+     * formatted, as {@code kafka-storage.sh format --add-scram} does.
+     */
+    public record Security(String superUser, String superUserPassword) {
+
+        public static final String MECHANISM = "SCRAM-SHA-512";
+
+        public Security {
+            if (superUser.isBlank() || superUserPassword.isBlank()) {
+                throw new IllegalArgumentException("the super user needs a name and a password");
+            }
+        }
+
+        /** What a client authenticating as {@code user} sets, besides {@code bootstrap.servers}. */
+        public static Map<String, Object> clientProperties(String user, String password) {
+            return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", MECHANISM,
+                    "sasl.jaas.config", login("scram.ScramLoginModule", user, password, ""));
+        }
+
+        /** What a client authenticating as the super user sets. */
+        public Map<String, Object> superUserProperties() {
+            return clientProperties(superUser, superUserPassword);
+        }
+    }
+
     /** Formats {@code settings.dataDir()} if it is new, then starts the broker and returns once it serves clients. */
     public static LocalKafka start(Settings settings) {
-        Logger log = LoggerFactory.getLogger(LocalKafka.class);
+        return start(settings, serverProperties(settings), List.of());
+    }
+
+    /**
+     * As {@link #start(Settings)}, but every listener takes SASL clients only (SCRAM-SHA-512 for clients and between
+     * brokers, PLAIN with the super user's static credentials to the controller, where SCRAM is not supported), and
+     * the StandardAuthorizer denies whatever no ACL allows. The super user's credentials are added when a new data
+     * folder is formatted; an existing folder keeps the users it has.
+     */
+    public static LocalKafka startSecured(Settings settings, Security security) {
         Properties properties = serverProperties(settings);
+        String listener = "SASL_PLAINTEXT://" + HOST + ":" + settings.port();
+        properties.setProperty("listeners", listener + ",CONTROLLER://" + HOST + ":" + settings.controllerPort());
+        properties.setProperty("advertised.listeners", listener);
+        properties.setProperty("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+        properties.setProperty("inter.broker.listener.name", "SASL_PLAINTEXT");
+        properties.setProperty("sasl.enabled.mechanisms", Security.MECHANISM);
+        properties.setProperty("sasl.mechanism.inter.broker.protocol", Security.MECHANISM);
+        properties.setProperty("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                login("scram.ScramLoginModule", security.superUser(), security.superUserPassword(), ""));
+        properties.setProperty("sasl.mechanism.controller.protocol", "PLAIN");
+        properties.setProperty("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        // the controller's one user, as it logs in and as it is checked
+        properties.setProperty("listener.name.controller.plain.sasl.jaas.config",
+                login("plain.PlainLoginModule", security.superUser(), security.superUserPassword(),
+                        " user_" + security.superUser() + "=\"" + security.superUserPassword() + "\""));
+        properties.setProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        properties.setProperty("super.users", "User:" + security.superUser());
+        properties.setProperty("allow.everyone.if.no.acl.found", "false");
+        // no topic appears by being used: the users that may create one do so
+        properties.setProperty("auto.create.topics.enable", "false");
+        return start(settings, properties, List.of("--add-scram", Security.MECHANISM + "=[name=" + security.superUser()
+                + ",password=" + security.superUserPassword() + "]"));
+    }
+
+    private static String login(String module, String user, String password, String more) {
+        return "org.apache.kafka.common.security." + module + " required username=\"" + user + "\" password=\""
+                + password + "\"" + more + ";";
+    }
+
+    private static LocalKafka start(Settings settings, Properties properties, List<String> formatArguments) {
+        Logger log = LoggerFactory.getLogger(LocalKafka.class);
         try {
-            formatOnFirstRun(settings, properties, log);
+            formatOnFirstRun(settings, properties, formatArguments, log);
         } catch (IOException e) {
             throw new IllegalStateException("cannot prepare " + settings.dataDir(), e);
         }
@@ -186,7 +260,8 @@ public final class LocalKafka implements AutoCloseable {
         return p;
     }
 
-    private static void formatOnFirstRun(Settings settings, Properties properties, Logger log) throws IOException {
+    private static void formatOnFirstRun(Settings settings, Properties properties, List<String> formatArguments,
+                                         Logger log) throws IOException {
         Files.createDirectories(settings.dataDir());
         if (Files.exists(settings.dataDir().resolve("meta.properties"))) {
             return;
@@ -199,9 +274,10 @@ public final class LocalKafka implements AutoCloseable {
             ByteArrayOutputStream output = new ByteArrayOutputStream();
             int status;
             try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-                status = StorageTool.execute(new String[] {
-                        "format", "--config", config.toString(),
-                        "--cluster-id", Uuid.randomUuid().toString(), "--ignore-formatted"}, out);
+                List<String> arguments = new ArrayList<>(List.of("format", "--config", config.toString(),
+                        "--cluster-id", Uuid.randomUuid().toString(), "--ignore-formatted"));
+                arguments.addAll(formatArguments);
+                status = StorageTool.execute(arguments.toArray(String[]::new), out);
             }
             String printed = output.toString(StandardCharsets.UTF_8).trim();
             if (status != 0) {

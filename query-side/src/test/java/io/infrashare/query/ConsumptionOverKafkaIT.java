@@ -12,6 +12,7 @@ import io.infrashare.events.Topic;
 import io.infrashare.testing.KafkaBroker;
 import io.infrashare.testing.WithKafka;
 import io.infrashare.testing.WithPostgres;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -43,6 +44,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.infrashare.query.AcmeStory.ACME;
 import static io.infrashare.query.AcmeStory.ECOMM_STAGING;
 import static io.infrashare.query.AcmeStory.US_VPC;
 import static io.infrashare.query.AcmeStory.by;
@@ -75,6 +77,8 @@ class ConsumptionOverKafkaIT {
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeAll
     void publishTheStory() {
@@ -100,6 +104,8 @@ class ConsumptionOverKafkaIT {
         // ecomm's staging takes the shared VPC for its own VPC package too, rather than provisioning one
         records.add(record("acme-8", ecommAddsAVpcPackage(8)));
         records.add(record("acme-9", ericReferencesTheVpc(US_VPC, null, 9)));
+        // acme's events whose key or ce_organization is missing or names another organization: not to be trusted
+        records.addAll(untrustedRecords());
 
         try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker.bootstrapServers()), new StringSerializer(),
                 new ByteArraySerializer())) {
@@ -158,19 +164,29 @@ class ConsumptionOverKafkaIT {
 
     @Test
     void recordsThatCannotBeReadWentToTheDeadLetterTopic() {
-        Map<String, ConsumerRecord<String, byte[]>> deadLetters = new HashMap<>();
-        try (Consumer<String, byte[]> consumer = deadLetterReader()) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record ->
-                        deadLetters.put(header(record, Topic.Headers.ID), record));
-                assertThat(deadLetters).containsKeys("poison-type", "poison-json");
-            });
-        }
+        Map<String, ConsumerRecord<String, byte[]>> deadLetters = deadLetters("poison-type", "poison-json");
         ConsumerRecord<String, byte[]> unknownType = deadLetters.get("poison-type");
         assertThat(unknownType.key()).isEqualTo("acme");
         assertThat(header(unknownType, "kafka_dlt-exception-message")).contains("Unknown event type 'ResourceTeleported'");
         assertThat(header(deadLetters.get("poison-json"), "kafka_dlt-exception-message"))
                 .contains("not a valid EnvironmentCreated");
+    }
+
+    @Test
+    void recordsWithoutAKeyOrOrganizationHeaderOrDisagreeingOnTheOrganizationAreDeadLetteredAndCounted() {
+        Map<String, ConsumerRecord<String, byte[]>> deadLetters =
+                deadLetters("untrusted-keyless", "untrusted-headerless", "untrusted-globex");
+        assertThat(deadLetters.get("untrusted-keyless").key()).isNull();
+        assertThat(header(deadLetters.get("untrusted-headerless"), "kafka_dlt-exception-message"))
+                .contains(Topic.Headers.ORGANIZATION + " 'null'");
+        assertThat(header(deadLetters.get("untrusted-globex"), "kafka_dlt-exception-message"))
+                .contains(Topic.Headers.ORGANIZATION + " 'globex'");
+        // with the unknown type and the malformed JSON
+        assertThat(meters.get("infrashare.projection.dead.lettered").tag("reason", "unreadable").counter().count())
+                .isGreaterThanOrEqualTo(5);
+        // none of them made acme a project
+        assertThat(consumption(ECOMM_STAGING.value(), "dev-ecomm").getHeaders().getFirst("X-Projection-Position"))
+                .isEqualTo("10");
     }
 
     @Test
@@ -190,6 +206,22 @@ class ConsumptionOverKafkaIT {
         assertThat(answer.getBody().get("type").asText()).isEqualTo("/problems/unauthenticated");
     }
 
+    /** Records of one project acme never created, each of them applicable if it were trusted. */
+    private List<ProducerRecord<String, byte[]>> untrustedRecords() {
+        ProjectId rogue = ProjectId.of("rogue");
+        var keyless = record("untrusted-keyless", new ProjectCreated(ACME, rogue, "Rogue", "ops", by("olivia", 10)));
+        var withoutKey = new ProducerRecord<String, byte[]>(Topic.NAME, null, keyless.value());
+        keyless.headers().forEach(withoutKey.headers()::add);
+
+        var headerless = record("untrusted-headerless", new ProjectCreated(ACME, rogue, "Rogue", "ops", by("olivia", 11)));
+        headerless.headers().remove(Topic.Headers.ORGANIZATION);
+
+        var globex = record("untrusted-globex", new ProjectCreated(ACME, rogue, "Rogue", "ops", by("olivia", 12)));
+        globex.headers().remove(Topic.Headers.ORGANIZATION);
+        globex.headers().add(Topic.Headers.ORGANIZATION, "globex".getBytes(StandardCharsets.UTF_8));
+        return List.of(withoutKey, headerless, globex);
+    }
+
     private ProducerRecord<String, byte[]> record(String id, InfrashareEvent event) {
         return CloudEventRecords.of(Topic.NAME, id, event, json);
     }
@@ -199,6 +231,19 @@ class ConsumptionOverKafkaIT {
         headers.setBearerAuth(token);
         return http.exchange("/environments/{environment}/consumption", HttpMethod.GET, new HttpEntity<>(headers),
                 JsonNode.class, environment);
+    }
+
+    /** The dead-letter topic's records by {@code ce_id}, read from its start until those of {@code ids} are there. */
+    private Map<String, ConsumerRecord<String, byte[]>> deadLetters(String... ids) {
+        Map<String, ConsumerRecord<String, byte[]>> deadLetters = new HashMap<>();
+        try (Consumer<String, byte[]> consumer = deadLetterReader()) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record ->
+                        deadLetters.put(header(record, Topic.Headers.ID), record));
+                assertThat(deadLetters).containsKeys(ids);
+            });
+        }
+        return deadLetters;
     }
 
     /** Reads the dead-letter topic from its start without joining a group. */

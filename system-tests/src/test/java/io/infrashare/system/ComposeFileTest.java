@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,24 +54,77 @@ class ComposeFileTest {
         assertThat(services).contains("postgres", "keycloak", "command-side", "query-side");
 
         compose.path("services").fields().forEachRemaining(service -> {
-            assertThat(service.getValue().path("healthcheck").path("test").isMissingNode())
-                    .as(service.getKey() + " has a health check").isFalse();
+            assertThat(runsOnce(service.getKey()) || !service.getValue().path("healthcheck").path("test").isMissingNode())
+                    .as(service.getKey() + " has a health check, or runs once").isTrue();
             service.getValue().path("depends_on").fields().forEachRemaining(dependency -> {
                 assertThat(services).as(service.getKey() + " depends on a service of the file")
                         .contains(dependency.getKey());
-                assertThat(dependency.getValue().path("condition").asText()).isEqualTo("service_healthy");
+                assertThat(dependency.getValue().path("condition").asText()).as(service.getKey() + " waits for "
+                                + dependency.getKey())
+                        .isEqualTo(runsOnce(dependency.getKey()) ? "service_completed_successfully" : "service_healthy");
             });
         });
     }
 
     @Test
-    void theAppsRunOnPostgresqlAndTheTopicHasAReplicaOnEachOfTheThreeBrokers() {
+    void theBrokersAuthenticateEveryListenerAndDenyWhatNoAclAllows() {
+        for (String broker : brokers()) {
+            JsonNode environment = compose.at("/services/" + broker + "/environment");
+            assertThat(environment.path("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").asText().split(","))
+                    .allSatisfy(listener -> assertThat(listener).endsWith(":SASL_PLAINTEXT"));
+            assertThat(environment.path("KAFKA_SASL_ENABLED_MECHANISMS").asText()).isEqualTo("SCRAM-SHA-512");
+            assertThat(environment.path("KAFKA_AUTHORIZER_CLASS_NAME").asText())
+                    .isEqualTo("org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            assertThat(environment.path("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND").asText()).isEqualTo("false");
+            assertThat(environment.path("KAFKA_SUPER_USERS").asText()).isEqualTo("User:broker");
+            assertThat(environment.path("KAFKA_LISTENER_NAME_INTERNAL_SCRAM___SHA___512_SASL_JAAS_CONFIG").asText())
+                    .contains("username=\"broker\" password=\"${KAFKA_BROKER_PASSWORD:?");
+            assertThat(scramUsers(environment.path("INFRASHARE_SCRAM_USERS").asText())).containsExactly(
+                    "broker=KAFKA_BROKER_PASSWORD", "command-side=KAFKA_COMMAND_SIDE_PASSWORD",
+                    "query-side=KAFKA_QUERY_SIDE_PASSWORD", "consumer=KAFKA_CONSUMER_PASSWORD");
+        }
+        assertThat(compose.at("/services/kafka-acls/depends_on").fieldNames()).toIterable().containsAll(brokers());
+    }
+
+    @Test
+    void eachAppAuthenticatesAsItsOwnUserWithAPasswordFromTheEnvironment() {
+        for (String app : List.of("command-side", "query-side")) {
+            JsonNode environment = compose.at("/services/" + app + "/environment");
+            String variable = "KAFKA_" + app.replace('-', '_').toUpperCase() + "_PASSWORD";
+            assertThat(environment.path("KAFKA_SECURITY_PROTOCOL").asText()).isEqualTo("SASL_PLAINTEXT");
+            assertThat(environment.path("KAFKA_SASL_MECHANISM").asText()).isEqualTo("SCRAM-SHA-512");
+            assertThat(environment.path("KAFKA_SASL_JAAS_CONFIG").asText())
+                    .startsWith("org.apache.kafka.common.security.scram.ScramLoginModule required ")
+                    .contains("username=\"" + app + "\" password=\"${" + variable + ":?");
+            assertThat(compose.at("/services/" + app + "/depends_on/kafka-acls/condition").asText())
+                    .as(app + " starts once its ACLs are granted").isEqualTo("service_completed_successfully");
+        }
+    }
+
+    /** The users of INFRASHARE_SCRAM_USERS as user=variable, for each password that is a variable compose requires. */
+    private static List<String> scramUsers(String users) {
+        return Pattern.compile("(\\S+):\\$\\{(\\w+):\\?[^}]*}").matcher(users).results()
+                .map(user -> user.group(1) + "=" + user.group(2))
+                .toList();
+    }
+
+    private static boolean runsOnce(String service) {
+        return compose.at("/services/" + service + "/restart").asText().equals("no");
+    }
+
+    private static List<String> brokers() {
         List<String> brokers = new ArrayList<>();
         compose.path("services").fieldNames().forEachRemaining(name -> {
-            if (name.startsWith("kafka")) {
+            if (name.matches("kafka-\\d+")) {
                 brokers.add(name);
             }
         });
+        return brokers;
+    }
+
+    @Test
+    void theAppsRunOnPostgresqlAndTheTopicHasAReplicaOnEachOfTheThreeBrokers() {
+        List<String> brokers = brokers();
         JsonNode commandSide = compose.at("/services/command-side/environment");
         JsonNode querySide = compose.at("/services/query-side/environment");
 

@@ -20,7 +20,9 @@ import java.util.function.ToIntFunction;
 /**
  * Reads a record as the command side writes it: CloudEvents 1.0 in binary mode, the {@code ce_} attributes in
  * headers, the event's JSON as the value, the organization as the key. A value in an older revision of its schema
- * (the {@code ce_dataschema}; none means the first) is upcast to the revision the event records have.
+ * (the {@code ce_dataschema}; none means the first) is upcast to the revision the event records have. A record
+ * without a key or without the {@code ce_organization} header, or whose key, header and event name different
+ * organizations, is unreadable.
  */
 @Component
 class EventRecords {
@@ -53,11 +55,11 @@ class EventRecords {
         if (event.organization() == null || event.provenance() == null) {
             throw new UnreadableRecord("Event " + id + " names no organization or provenance");
         }
-        // the key and the header are what Kafka and routers see; an event that disagrees with them is not trusted
+        // the key and the header are what Kafka and routers see: both must be there and name the event's own
+        // organization, or the record is not trusted
         String organization = event.organization().value();
         String headerOrganization = header(record, Topic.Headers.ORGANIZATION);
-        if ((record.key() != null && !record.key().equals(organization))
-                || (headerOrganization != null && !headerOrganization.equals(organization))) {
+        if (!organization.equals(record.key()) || !organization.equals(headerOrganization)) {
             throw new UnreadableRecord("Event " + id + " of organization '" + organization
                     + "' came with key '" + record.key() + "' and " + Topic.Headers.ORGANIZATION + " '"
                     + headerOrganization + "'");

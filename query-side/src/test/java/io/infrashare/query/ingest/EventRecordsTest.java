@@ -80,6 +80,39 @@ class EventRecordsTest {
     }
 
     @Test
+    void aRecordWithoutAKeyIsUnreadable() {
+        var published = CloudEventRecords.of(Topic.NAME, "e-6", AcmeStory.opsSharesTheUsVpcWithEcommerce().get(0), json);
+        var keyless = new ProducerRecord<String, byte[]>(Topic.NAME, null, published.value());
+        published.headers().forEach(keyless.headers()::add);
+
+        assertThatThrownBy(() -> records.decode(received(keyless)))
+                .isInstanceOf(UnreadableRecord.class)
+                .hasMessageContaining("came with key 'null'");
+    }
+
+    @Test
+    void aRecordWithoutTheOrganizationHeaderIsUnreadable() {
+        var published = CloudEventRecords.of(Topic.NAME, "e-7", AcmeStory.opsSharesTheUsVpcWithEcommerce().get(0), json);
+        published.headers().remove(Topic.Headers.ORGANIZATION);
+
+        assertThatThrownBy(() -> records.decode(received(published)))
+                .isInstanceOf(UnreadableRecord.class)
+                .hasMessageContaining(Topic.Headers.ORGANIZATION + " 'null'");
+    }
+
+    @Test
+    void aRecordWhoseOrganizationHeaderNamesAnotherOrganizationIsUnreadable() {
+        var published = CloudEventRecords.of(Topic.NAME, "e-8", AcmeStory.opsSharesTheUsVpcWithEcommerce().get(0), json);
+        published.headers().remove(Topic.Headers.ORGANIZATION);
+        published.headers().add(Topic.Headers.ORGANIZATION, "globex".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> records.decode(received(published)))
+                .isInstanceOf(UnreadableRecord.class)
+                .hasMessageContaining("of organization 'acme' came with key 'acme' and " + Topic.Headers.ORGANIZATION
+                        + " 'globex'");
+    }
+
+    @Test
     void aRecordOfAnOlderRevisionIsUpcastBeforeItIsRead() throws Exception {
         var event = AcmeStory.ericSetsTheDefaultVpc(AcmeStory.US_VPC, null, 7);
         ObjectNode v1 = json.valueToTree(event);
