@@ -131,6 +131,12 @@ class ComposeFileTest {
         assertThat(brokers).hasSize(3);
         assertThat(commandSide.path("DATABASE_URL").asText()).isEqualTo("jdbc:postgresql://postgres:5432/command");
         assertThat(querySide.path("DATABASE_URL").asText()).isEqualTo("jdbc:postgresql://postgres:5432/query");
+        // one role per service, neither of them the owner that migrates
+        assertThat(commandSide.path("DATABASE_USER").asText()).isEqualTo("command_service");
+        assertThat(querySide.path("DATABASE_USER").asText()).isEqualTo("query_service");
+        assertThat(commandSide.path("DATABASE_OWNER").asText()).isEqualTo("infrashare")
+                .isEqualTo(querySide.path("DATABASE_OWNER").asText())
+                .isEqualTo(compose.at("/services/postgres/environment/POSTGRES_USER").asText());
         assertThat(commandSide.path("INFRASHARE_TOPIC_REPLICATION_FACTOR").asInt()).isEqualTo(brokers.size());
         for (String broker : brokers) {
             assertThat(compose.at("/services/" + broker + "/environment/KAFKA_MIN_INSYNC_REPLICAS").asInt())
