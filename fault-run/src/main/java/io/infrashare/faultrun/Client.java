@@ -12,6 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class Client implements Runnable {
 
+    /** The longest name, label value or attribute value the contract allows everywhere, in characters. */
+    private static final int MAX_NAME = 200;
+
     private final int number;
     private final Scenario.World world;
     private final Commands commands;
@@ -42,11 +45,11 @@ final class Client implements Runnable {
         String abbreviation = "pr" + number + "x" + preview;
         String environment = Scenario.APP_PROJECT + "-" + abbreviation;
         String token = org.appToken();
-        String name = HostileText.kept(preview, Names.MAX);
+        String name = HostileText.kept(preview, MAX_NAME);
         send(token, "POST", "/projects/app/environments", """
                 {"name":%s,"abbreviation":"%s","forkOf":"%s","labels":{"note":%s}}"""
                 .formatted(HostileText.json(name), abbreviation, Scenario.STAGING,
-                        HostileText.json(HostileText.kept(preview + number, Names.MAX))));
+                        HostileText.json(HostileText.kept(preview + number, MAX_NAME))));
         if (preview % 4 == 0) {
             refuse(token, "/projects/app/environments", """
                     {"name":%s,"abbreviation":"%sr"}""".formatted(HostileText.json(HostileText.refused(preview)),
@@ -64,7 +67,7 @@ final class Client implements Runnable {
         }
         send(org.opsToken(), "PATCH", "/resources/" + world.vpcs().get(0), """
                 {"attributes":{"touchedBy":"%s","note":%s}}""".formatted(abbreviation,
-                HostileText.json(HostileText.kept(preview * 3 + number, Names.MAX))));
+                HostileText.json(HostileText.kept(preview * 3 + number, MAX_NAME))));
     }
 
     /** A write the service must refuse with a 400 that records nothing: anything else stops the run. */
@@ -83,10 +86,6 @@ final class Client implements Runnable {
         }
     }
 
-    /** The longest name the contract allows, in characters. */
-    private static final class Names {
-        static final int MAX = 200;
-    }
 
     private void send(String token, String method, String path, String body) throws InterruptedException {
         if (running.get()) {

@@ -71,13 +71,12 @@ class RequestProblemHandler extends ResponseEntityExceptionHandler {
                     : "is not valid";
             problem = Problems.invalid("Field '" + field + "' " + message + ".",
                     List.of(new Problems.FieldError(field, message)));
-        } else if (cause instanceof JsonProcessingException parsing && where(parsing).isPresent()) {
-            // the JSON breaks inside a field (an unpaired surrogate escaped in a key, say): name the field
-            String field = where(parsing).get();
-            problem = Problems.invalid("Field '" + field + "' is not well-formed JSON.",
-                    List.of(new Problems.FieldError(field, "is not well-formed JSON")));
         } else {
-            problem = Problems.invalid("The body is missing or is not well-formed JSON.", List.of());
+            // the JSON may break inside a field (an unpaired surrogate escaped in a key, say): then name the field
+            problem = (cause instanceof JsonProcessingException parsing ? where(parsing) : Optional.<String>empty())
+                    .map(field -> Problems.invalid("Field '" + field + "' is not well-formed JSON.",
+                            List.of(new Problems.FieldError(field, "is not well-formed JSON"))))
+                    .orElseGet(() -> Problems.invalid("The body is missing or is not well-formed JSON.", List.of()));
         }
         return ResponseEntity.badRequest().body(problem);
     }

@@ -75,11 +75,12 @@ class LoopbackOnlyIT {
 
     @Test
     void aJarStartedWithoutAskingForTheDemoPrincipalsRefusesThem() throws Exception {
-        Map<String, String> environment = environment(Map.of(
+        Map<String, String> environment = ServiceProcess.trustingJwts(TestInfrastructure.newDatabase(), Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "INFRASHARE_DATA_DIR", data.toString(),
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", "file:" + issuerKey(),
                 "INFRASHARE_SECURITY_ISSUER", "https://id.example.test/realms/infrashare",
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES", "infrashare"));
-        environment.remove("SPRING_PROFILES_ACTIVE");
         try (ServiceProcess query = ServiceProcess.start("query-side", ServiceProcess.freePort(), environment)) {
             for (String token : new String[]{"dev-ops", "dev-admin"}) {
                 Api.Answer answer = new Api(query.port).get(token, "/projects");
