@@ -50,6 +50,8 @@ class DocsTest {
     /** {@code Class}, {@code Class#method} or {@code Class#method(ParameterType)}, in a code span. */
     private static final Pattern CODE_REFERENCE =
             Pattern.compile("`([A-Z][a-z][A-Za-z0-9]*)(?:#([a-z][A-Za-z0-9]*)(?:\\(([A-Z][A-Za-z0-9]*)?\\))?)?`");
+    /** A link whose text is a class's name in a code span: {@code [`Class`](path/to/Class.java)}. */
+    private static final Pattern CLASS_LINK = Pattern.compile("\\[`([A-Z][a-z][A-Za-z0-9]*)`]\\(([^)\\s]+)\\)");
     private static final String ENFORCED_BY = "Enforced by:";
     private static final String PROVED_BY = "Proved by:";
     private static final Pattern RULE_HEADING = Pattern.compile("(?m)^### Rule (\\d+)\\b.*$");
@@ -144,6 +146,37 @@ class DocsTest {
             }
         });
         assertThat(problems).as("rules of docs/domain.md").isEmpty();
+    }
+
+    /** One click from a rule to the class that enforces it and to the tests that prove it. */
+    @Test
+    void everyRuleLinksTheClassThatEnforcesItAndATestClassThatProvesIt() {
+        Path domain = ROOT.resolve("docs/domain.md");
+        List<String> problems = new ArrayList<>();
+        rules().forEach((rule, text) -> {
+            int enforced = text.indexOf(ENFORCED_BY);
+            int proved = text.indexOf(PROVED_BY);
+            Matcher link = CLASS_LINK.matcher(text);
+            boolean linksMain = false;
+            boolean linksTest = false;
+            while (link.find()) {
+                Path target = domain.getParent().resolve(link.group(2)).normalize();
+                if (!target.getFileName().toString().equals(link.group(1) + ".java")) {
+                    problems.add("rule " + rule + " links `" + link.group(1) + "` to " + link.group(2)
+                            + ", which is not that class's file");
+                    continue;
+                }
+                linksMain |= link.start() > enforced && link.start() < proved && in(MAIN, target);
+                linksTest |= link.start() > proved && in(TEST, target);
+            }
+            if (!linksMain) {
+                problems.add("rule " + rule + " links no class of src/main/java under '" + ENFORCED_BY + "'");
+            }
+            if (!linksTest) {
+                problems.add("rule " + rule + " links no test class under '" + PROVED_BY + "'");
+            }
+        });
+        assertThat(problems).as("links of the rules of docs/domain.md").isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.infrashare.command.project;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.infrashare.command.web.ResourceLimits;
 import io.infrashare.events.EnvironmentCreated;
 import io.infrashare.events.EnvironmentDefaultCleared;
 import io.infrashare.events.EnvironmentDefaultSet;
@@ -24,14 +25,13 @@ import io.infrashare.events.ResourceType;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -41,6 +41,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A project with everything it owns: its environments and what each consumes, its packages, and the resources it
  * provisioned or imported with their shares. The owner team, or an admin, manages all of it.
+ *
+ * <p>Each rule of docs/domain.md is a class of this package, called from the handlers: {@link OnlyTheOwnersWrite}
+ * (rule 1), {@link OnlyWhatIsActiveAndSharedIsConsumed} (2), {@link TypesMatch} (3), {@link OneOfEachPerEnvironment}
+ * (4), {@link NothingConsumedIsTakenAway} (5) and {@link TeardownReleasesInTheSameHistory} (6); rule 7 is the
+ * {@link Requester#provenance} every event is stamped with.
  *
  * <p>Every handler checks in the order of docs/http-api.md: what does not exist (404), then who may not (403), then the rules
  * (409); and records nothing when the effect already holds.
@@ -70,7 +75,7 @@ public class Project {
 
     @CommandHandler
     public Project(CreateProjectCommand command, Clock clock) {
-        requireActsFor(command.requester(), command.ownerTeam());
+        OnlyTheOwnersWrite.requireActsFor(command.requester(), command.ownerTeam());
         apply(new ProjectCreated(command.project().organization(), command.project().project(), command.name(),
                 command.ownerTeam(), command.requester().provenance(clock)));
     }
@@ -78,7 +83,7 @@ public class Project {
     @CommandHandler
     public EnvironmentId handle(CreateEnvironmentCommand command, ResourceCatalog catalog, Clock clock) {
         Environment base = command.forkOf() == null ? null : environment(command.forkOf());
-        requireActsFor(command.requester(), ownerTeam);
+        OnlyTheOwnersWrite.requireActsFor(command.requester(), ownerTeam);
         EnvironmentId id = EnvironmentId.of(key.project(), command.abbreviation());
         if (environments.containsKey(id) || retired.contains(id)) {
             throw new CommandRefusedException(RefusalCode.ALREADY_EXISTS, "Environment " + id
@@ -107,27 +112,14 @@ public class Project {
     @CommandHandler
     public void handle(DeleteEnvironmentCommand command, ResourceCatalog catalog, Clock clock) {
         Environment environment = environment(command.environment());
-        requireActsFor(command.requester(), ownerTeam);
-        List<Consumer> consumers = new ArrayList<>();
-        new TreeMap<>(environment.provisioned()).values()
-                .forEach(resource -> consumers.addAll(catalog.lockForRemoval(key.organization(), resource)));
-        if (!consumers.isEmpty()) {
-            throw new CommandRefusedException(RefusalCode.ENVIRONMENT_RESOURCES_IN_USE, "Environment "
-                    + command.environment() + " provisioned resources that other environments consume.", consumers);
-        }
-        Provenance provenance = command.requester().provenance(clock);
-        new TreeMap<>(environment.defaults()).forEach((type, resource) -> apply(new EnvironmentDefaultCleared(
-                key.organization(), key.project(), command.environment(), type, resource, provenance)));
-        new TreeMap<>(environment.references()).forEach((pkg, resource) -> apply(new RemoteReferenceRemoved(
-                key.organization(), key.project(), command.environment(), pkg, resource, provenance)));
-        new TreeMap<>(environment.provisioned()).values().forEach(resource -> apply(new ResourceDecommissioned(
-                key.organization(), key.project(), resource, command.environment(), provenance)));
-        apply(new EnvironmentDeleted(key.organization(), key.project(), command.environment(), provenance));
+        OnlyTheOwnersWrite.requireActsFor(command.requester(), ownerTeam);
+        TeardownReleasesInTheSameHistory.teardown(key, command.environment(), environment, catalog,
+                command.requester().provenance(clock)).forEach(AggregateLifecycle::apply);
     }
 
     @CommandHandler
     public void handle(AddPackageCommand command, Clock clock) {
-        requireActsFor(command.requester(), ownerTeam);
+        OnlyTheOwnersWrite.requireActsFor(command.requester(), ownerTeam);
         if (packages.containsKey(command.pkg())) {
             throw new CommandRefusedException(RefusalCode.ALREADY_EXISTS,
                     "Package " + command.pkg() + " already exists in project " + key.project() + ".");
@@ -140,15 +132,8 @@ public class Project {
     public ResourceDescription handle(ProvisionResourceCommand command, Clock clock) {
         Environment environment = environment(command.environment());
         ResourceType type = packageType(command.pkg());
-        requireActsFor(command.requester(), ownerTeam);
-        if (environment.provisioned().containsKey(command.pkg())) {
-            throw new CommandRefusedException(RefusalCode.PACKAGE_ALREADY_PROVISIONED, "Package " + command.pkg()
-                    + " is already provisioned in " + command.environment() + ".");
-        }
-        if (environment.references().containsKey(command.pkg())) {
-            throw new CommandRefusedException(RefusalCode.PACKAGE_IS_REMOTE_REFERENCE, "Package " + command.pkg()
-                    + " is a remote reference in " + command.environment() + "; remove the reference first.");
-        }
+        OnlyTheOwnersWrite.requireActsFor(command.requester(), ownerTeam);
+        OneOfEachPerEnvironment.requireProvisionable(environment, command.environment(), command.pkg());
         apply(new ResourceProvisioned(key.organization(), key.project(), command.resource(), command.environment(),
                 command.pkg(), type, command.name(), command.attributes(), command.requester().provenance(clock)));
         return resources.get(command.resource());
@@ -156,7 +141,7 @@ public class Project {
 
     @CommandHandler
     public ResourceDescription handle(ImportResourceCommand command, Clock clock) {
-        requireActsFor(command.requester(), ownerTeam);
+        OnlyTheOwnersWrite.requireActsFor(command.requester(), ownerTeam);
         apply(new ResourceImported(key.organization(), key.project(), command.resource(), command.type(),
                 command.name(), command.attributes(), command.requester().provenance(clock)));
         return resources.get(command.resource());
@@ -165,7 +150,7 @@ public class Project {
     @CommandHandler
     public ResourceDescription handle(ReconfigureResourceCommand command, Clock clock) {
         ResourceDescription resource = owned(command.resource());
-        requireActsFor(command.requester(), ownerTeam);
+        OnlyTheOwnersWrite.requireActsFor(command.requester(), ownerTeam);
         requireActive(resource);
         Map<String, Object> attributes = new LinkedHashMap<>(resource.attributes());
         Set<String> removed = new HashSet<>();
@@ -194,15 +179,11 @@ public class Project {
     @CommandHandler
     public ResourceDescription handle(DecommissionResourceCommand command, ResourceCatalog catalog, Clock clock) {
         ResourceDescription resource = owned(command.resource());
-        requireActsFor(command.requester(), ownerTeam);
+        OnlyTheOwnersWrite.requireActsFor(command.requester(), ownerTeam);
         if (!resource.active()) {
             return resource; // already decommissioned: nothing to record
         }
-        List<Consumer> consumers = catalog.lockForRemoval(key.organization(), command.resource());
-        if (!consumers.isEmpty()) {
-            throw new CommandRefusedException(RefusalCode.RESOURCE_IN_USE, "Resource " + command.resource()
-                    + " is consumed; release it everywhere before decommissioning it.", consumers);
-        }
+        NothingConsumedIsTakenAway.requireNotConsumed(catalog, key.organization(), command.resource());
         apply(new ResourceDecommissioned(key.organization(), key.project(), command.resource(),
                 resource.environment(), command.requester().provenance(clock)));
         return resources.get(command.resource());
@@ -214,7 +195,7 @@ public class Project {
         if (!catalog.projectExists(key.organization(), command.with())) {
             throw CommandRefusedException.notFound("Project " + command.with());
         }
-        requireActsFor(command.requester(), ownerTeam);
+        OnlyTheOwnersWrite.requireActsFor(command.requester(), ownerTeam);
         if (command.with().equals(key.project())) {
             throw new CommandRefusedException(RefusalCode.SHARE_WITH_OWNER,
                     "Project " + key.project() + " owns resource " + command.resource() + "; it needs no share.");
@@ -234,14 +215,9 @@ public class Project {
             throw CommandRefusedException.notFound("A share of resource " + command.resource() + " with project "
                     + command.with());
         }
-        requireActsFor(command.requester(), ownerTeam);
-        List<Consumer> consumers = catalog.lockForRemoval(key.organization(), command.resource()).stream()
-                .filter(consumer -> consumer.project().equals(command.with()))
-                .toList();
-        if (!consumers.isEmpty()) {
-            throw new CommandRefusedException(RefusalCode.SHARE_IN_USE, "Project " + command.with()
-                    + " still consumes resource " + command.resource() + ".", consumers);
-        }
+        OnlyTheOwnersWrite.requireActsFor(command.requester(), ownerTeam);
+        NothingConsumedIsTakenAway.requireNotConsumedThroughShare(catalog, key.organization(), command.resource(),
+                command.with());
         apply(new ResourceShareRevoked(key.organization(), key.project(), command.resource(), command.with(),
                 command.requester().provenance(clock)));
     }
@@ -251,14 +227,11 @@ public class Project {
         Environment environment = environment(command.environment());
         CatalogedResource resource = catalog.lockForUse(key.organization(), command.resource())
                 .orElseThrow(() -> CommandRefusedException.notFound("Resource " + command.resource()));
-        requireActsFor(command.requester(), ownerTeam);
-        if (!catalog.defaultable(key.organization(), command.type())) {
-            throw new CommandRefusedException(RefusalCode.TYPE_NOT_DEFAULTABLE, "Type " + command.type()
-                    + " cannot be an environment default; an admin may make it defaultable.");
-        }
-        requireType(resource, command.type());
-        requireConsumable(resource);
-        ResourceId current = environment.defaults().get(command.type());
+        OnlyTheOwnersWrite.requireActsFor(command.requester(), ownerTeam);
+        TypesMatch.requireDefaultable(catalog, key.organization(), command.type());
+        TypesMatch.require(resource, command.type());
+        OnlyWhatIsActiveAndSharedIsConsumed.require(key.project(), resource);
+        ResourceId current = OneOfEachPerEnvironment.replaced(environment, command.type());
         if (resource.id().equals(current)) {
             return; // already the default: nothing to record
         }
@@ -273,7 +246,7 @@ public class Project {
         if (current == null) {
             throw CommandRefusedException.notFound("A default for " + command.type() + " in " + command.environment());
         }
-        requireActsFor(command.requester(), ownerTeam);
+        OnlyTheOwnersWrite.requireActsFor(command.requester(), ownerTeam);
         apply(new EnvironmentDefaultCleared(key.organization(), key.project(), command.environment(), command.type(),
                 current, command.requester().provenance(clock)));
     }
@@ -284,14 +257,11 @@ public class Project {
         ResourceType type = packageType(command.pkg());
         CatalogedResource resource = catalog.lockForUse(key.organization(), command.resource())
                 .orElseThrow(() -> CommandRefusedException.notFound("Resource " + command.resource()));
-        requireActsFor(command.requester(), ownerTeam);
-        if (environment.provisioned().containsKey(command.pkg())) {
-            throw new CommandRefusedException(RefusalCode.PACKAGE_ALREADY_PROVISIONED, "Package " + command.pkg()
-                    + " is provisioned in " + command.environment() + "; it cannot also be a remote reference there.");
-        }
-        requireType(resource, type);
-        requireConsumable(resource);
-        ResourceId current = environment.references().get(command.pkg());
+        OnlyTheOwnersWrite.requireActsFor(command.requester(), ownerTeam);
+        OneOfEachPerEnvironment.requireReferenceable(environment, command.environment(), command.pkg());
+        TypesMatch.require(resource, type);
+        OnlyWhatIsActiveAndSharedIsConsumed.require(key.project(), resource);
+        ResourceId current = OneOfEachPerEnvironment.replaced(environment, command.pkg());
         if (resource.id().equals(current)) {
             return; // already the reference: nothing to record
         }
@@ -307,7 +277,7 @@ public class Project {
             throw CommandRefusedException.notFound("A remote reference for package " + command.pkg() + " in "
                     + command.environment());
         }
-        requireActsFor(command.requester(), ownerTeam);
+        OnlyTheOwnersWrite.requireActsFor(command.requester(), ownerTeam);
         apply(new RemoteReferenceRemoved(key.organization(), key.project(), command.environment(), command.pkg(),
                 current, command.requester().provenance(clock)));
     }
@@ -316,34 +286,8 @@ public class Project {
     private CatalogedResource usable(ResourceCatalog catalog, ResourceId id) {
         CatalogedResource resource = catalog.lockForUse(key.organization(), id)
                 .orElseThrow(() -> CommandRefusedException.notFound("Resource " + id));
-        requireConsumable(resource);
+        OnlyWhatIsActiveAndSharedIsConsumed.require(key.project(), resource);
         return resource;
-    }
-
-    /** docs/domain.md rule 2: active, and shared with this project or imported into it. */
-    private void requireConsumable(CatalogedResource resource) {
-        if (!resource.active()) {
-            throw new CommandRefusedException(RefusalCode.RESOURCE_DECOMMISSIONED,
-                    "Resource " + resource.id() + " is decommissioned.");
-        }
-        if (resource.owner().equals(key.project())) {
-            if (!resource.imported()) {
-                throw new CommandRefusedException(RefusalCode.SAME_PROJECT_RESOURCE, "Resource " + resource.id()
-                        + " was provisioned by another environment of project " + key.project()
-                        + "; environments of one project do not consume each other's resources.");
-            }
-        } else if (!resource.sharedWith().contains(key.project())) {
-            throw new CommandRefusedException(RefusalCode.NOT_SHARED, "Resource " + resource.id()
-                    + " of project " + resource.owner() + " is not shared with project " + key.project() + ".");
-        }
-    }
-
-    /** docs/domain.md rule 3. */
-    private static void requireType(CatalogedResource resource, ResourceType type) {
-        if (!resource.type().equals(type)) {
-            throw new CommandRefusedException(RefusalCode.TYPE_MISMATCH, "Resource " + resource.id() + " is a "
-                    + resource.type() + ", not a " + type + ".");
-        }
     }
 
     private static void requireActive(ResourceDescription resource) {
@@ -375,13 +319,6 @@ public class Project {
             throw CommandRefusedException.notFound("Resource " + id);
         }
         return resource;
-    }
-
-    private static void requireActsFor(Requester requester, String team) {
-        if (!requester.caller().actsFor(team)) {
-            throw new CommandRefusedException(RefusalCode.FORBIDDEN,
-                    requester.caller().name() + " is neither in team " + team + " nor an admin.");
-        }
     }
 
     @EventSourcingHandler
@@ -470,7 +407,7 @@ public class Project {
     }
 
     /** What the project knows of one of its environments: what it provisioned, and what it consumes. */
-    private record Environment(Map<PackageId, ResourceId> provisioned, Map<ResourceType, ResourceId> defaults,
+    record Environment(Map<PackageId, ResourceId> provisioned, Map<ResourceType, ResourceId> defaults,
                                Map<PackageId, ResourceId> references) {
 
         Environment() {

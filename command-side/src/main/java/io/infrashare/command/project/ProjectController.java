@@ -4,7 +4,6 @@ import io.infrashare.command.web.Abbreviation;
 import io.infrashare.command.web.Attributes;
 import io.infrashare.command.web.EnvironmentIdentifier;
 import io.infrashare.command.web.Names;
-import io.infrashare.command.web.ResourceBody;
 import io.infrashare.command.web.TypeName;
 import io.infrashare.events.EnvironmentId;
 import io.infrashare.events.PackageId;

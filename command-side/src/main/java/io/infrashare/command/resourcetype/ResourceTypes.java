@@ -1,8 +1,7 @@
 package io.infrashare.command.resourcetype;
 
-import io.infrashare.command.project.CommandRefusedException;
 import io.infrashare.command.project.DefaultableTypes;
-import io.infrashare.command.project.RefusalCode;
+import io.infrashare.command.project.OnlyTheOwnersWrite;
 import io.infrashare.events.OrganizationId;
 import io.infrashare.events.ResourceType;
 import io.infrashare.events.ResourceTypeConfigured;
@@ -37,10 +36,7 @@ public class ResourceTypes {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ConfigureResourceTypeCommand command, Clock clock) {
-        if (!command.requester().caller().isAdmin()) {
-            throw new CommandRefusedException(RefusalCode.FORBIDDEN,
-                    command.requester().caller().name() + " is not an admin; only admins configure resource types.");
-        }
+        OnlyTheOwnersWrite.requireAdmin(command.requester(), "configure resource types");
         boolean current = configured.getOrDefault(command.type(), DefaultableTypes.isBuiltIn(command.type()));
         if (current == command.defaultable()) {
             return; // already so: nothing to record

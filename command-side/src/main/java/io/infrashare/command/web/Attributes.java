@@ -1,6 +1,5 @@
 package io.infrashare.command.web;
 
-import io.infrashare.command.project.ResourceLimits;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

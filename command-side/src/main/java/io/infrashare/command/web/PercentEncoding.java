@@ -12,13 +12,13 @@ import java.util.Optional;
  * Decodes text sent as percent-encoded UTF-8 in a header. Each {@code %} followed by two hex digits is a byte; any
  * other character, a lone {@code %} included, is itself. The bytes must be UTF-8 as a whole.
  */
-final class PercentEncoding {
+public final class PercentEncoding {
 
     private PercentEncoding() {
     }
 
     /** The decoded text, or empty when the escapes do not make UTF-8. */
-    static Optional<String> decode(String text) {
+    public static Optional<String> decode(String text) {
         if (text.indexOf('%') < 0) {
             return Optional.of(text);
         }

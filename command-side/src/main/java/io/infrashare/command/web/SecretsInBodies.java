@@ -1,6 +1,5 @@
 package io.infrashare.command.web;
 
-import io.infrashare.command.project.ResourceLimits;
 import io.infrashare.support.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;

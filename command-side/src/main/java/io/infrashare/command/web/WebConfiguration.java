@@ -1,35 +1,19 @@
 package io.infrashare.command.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.infrashare.command.project.Requester;
 import io.infrashare.support.ServiceSupportAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import org.springdoc.core.customizers.OperationCustomizer;
-import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import java.util.List;
 
 @Configuration
 @EnableConfigurationProperties(RateLimitProperties.class)
-class WebConfiguration implements WebMvcConfigurer {
-
-    static {
-        // the requester comes from the bearer token and X-Reason, not from parameters of the operation
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Requester.class);
-    }
-
-    @Override
-    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new RequesterResolver());
-    }
+class WebConfiguration {
 
     /** After security, which names the principal, and before the idempotency key is taken. */
     @Bean

@@ -1,48 +1,27 @@
 package io.infrashare.command.project;
 
 import io.infrashare.events.EnvironmentCreated;
-import io.infrashare.events.PackageAdded;
 import io.infrashare.events.PackageId;
 import io.infrashare.events.ProjectCreated;
 import io.infrashare.events.Provenance;
-import io.infrashare.events.ResourceId;
 import io.infrashare.events.ResourceType;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
-import java.util.UUID;
 
 import static io.infrashare.command.project.ProjectFixtures.*;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.messageWithPayload;
 import static org.hamcrest.Matchers.equalTo;
 
-class ProjectTest {
-
-    private final AggregateTestFixture<Project> fixture = fixture(new FakeCatalog());
+/** Projects, their environments and packages, and provisioning; and the provenance every event carries (rule 7). */
+class ProjectTest extends ProjectScenario {
 
     @Test
     void aMemberOfTheOwnerTeamCreatesTheProject() {
         fixture.givenNoPriorActivity()
                 .when(new CreateProjectCommand(SI_KEY, "Shared Infra", "ops", as(OLIVIA)))
                 .expectEvents(sharedInfraCreated());
-    }
-
-    @Test
-    void anAdminCreatesAProjectForAnyTeam() {
-        fixture.givenNoPriorActivity()
-                .when(new CreateProjectCommand(SI_KEY, "Shared Infra", "ops", as(ADA)))
-                .expectEvents(new ProjectCreated(ACME, SI, "Shared Infra", "ops", by(ADA)));
-    }
-
-    @Test
-    void nobodyCreatesAProjectForATeamTheyAreNotIn() {
-        fixture.givenNoPriorActivity()
-                .when(new CreateProjectCommand(SI_KEY, "Shared Infra", "ops", as(ERIC)))
-                .expectException(CommandRefusedException.class)
-                .expectExceptionMessage("eric is neither in team ops nor an admin.")
-                .expectNoEvents();
     }
 
     @Test
@@ -72,16 +51,8 @@ class ProjectTest {
     void anEnvironmentAbbreviationIsTakenOnlyOnce() {
         fixture.given(sharedInfraCreated(), environmentCreated(SI, SI_STAGING, OLIVIA))
                 .when(new CreateEnvironmentCommand(SI_KEY, "staging", "Staging again", Map.of(), null, as(OLIVIA)))
-                .expectException(CommandRefusedException.class)
+                .expectException(refusedAs(RefusalCode.ALREADY_EXISTS))
                 .expectExceptionMessage("Environment si-staging already exists.")
-                .expectNoEvents();
-    }
-
-    @Test
-    void onlyTheOwnerTeamAddsEnvironments() {
-        fixture.given(sharedInfraCreated())
-                .when(new CreateEnvironmentCommand(SI_KEY, "staging", "Staging", Map.of(), null, as(ERIC)))
-                .expectException(CommandRefusedException.class)
                 .expectNoEvents();
     }
 
@@ -97,7 +68,7 @@ class ProjectTest {
         fixture.given(sharedInfraCreated(), vpcPackageAdded())
                 .when(new AddPackageCommand(SI_KEY, PackageId.of("vpc"), "gcp-vpc", ResourceType.of("gcp-vpc"),
                         as(OLIVIA)))
-                .expectException(CommandRefusedException.class)
+                .expectException(refusedAs(RefusalCode.ALREADY_EXISTS))
                 .expectNoEvents();
     }
 
@@ -112,22 +83,11 @@ class ProjectTest {
     }
 
     @Test
-    void aPackageIsProvisionedOnlyOncePerEnvironment() {
-        fixture.given(sharedInfraCreated(), environmentCreated(SI, SI_STAGING, OLIVIA), vpcPackageAdded(),
-                        vpcProvisioned())
-                .when(new ProvisionResourceCommand(SI_KEY, SI_STAGING, PackageId.of("vpc"),
-                        ResourceId.of(UUID.randomUUID()), "Second VPC", Map.of(),
-                        as(OLIVIA)))
-                .expectExceptionMessage("Package vpc is already provisioned in si-staging.")
-                .expectNoEvents();
-    }
-
-    @Test
     void provisioningAnUnknownPackageIsRefusedAsNotFound() {
         fixture.given(sharedInfraCreated(), environmentCreated(SI, SI_STAGING, OLIVIA))
                 .when(new ProvisionResourceCommand(SI_KEY, SI_STAGING, PackageId.of("k8s"), VPC, "Cluster",
                         Map.of(), as(OLIVIA)))
-                .expectException(CommandRefusedException.class)
+                .expectException(refusedAs(RefusalCode.NOT_FOUND))
                 .expectExceptionMessage("Package k8s of project si does not exist.")
                 .expectNoEvents();
     }

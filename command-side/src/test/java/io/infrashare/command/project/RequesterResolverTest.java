@@ -1,4 +1,4 @@
-package io.infrashare.command.web;
+package io.infrashare.command.project;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.web.ErrorResponseException;

@@ -1,8 +1,7 @@
-package io.infrashare.command.web;
+package io.infrashare.command.project;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.infrashare.command.project.ResourceDescription;
 
 import java.util.Map;
 import java.util.UUID;

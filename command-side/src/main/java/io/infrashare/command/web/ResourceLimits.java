@@ -1,4 +1,4 @@
-package io.infrashare.command.project;
+package io.infrashare.command.web;
 
 /** The sizes docs/http-api.md allows for a resource's attributes. */
 public final class ResourceLimits {

@@ -1,6 +1,6 @@
-package io.infrashare.command.web;
+package io.infrashare.command.project;
 
-import io.infrashare.command.project.Requester;
+import io.infrashare.command.web.PercentEncoding;
 import io.infrashare.support.Caller;
 import io.infrashare.support.CorrelationIdFilter;
 import io.infrashare.support.CurrentCaller;
