@@ -225,8 +225,7 @@ public class Project {
     @CommandHandler
     public void handle(SetEnvironmentDefaultCommand command, ResourceCatalog catalog, Clock clock) {
         Environment environment = environment(command.environment());
-        CatalogedResource resource = catalog.lockForUse(key.organization(), command.resource())
-                .orElseThrow(() -> CommandRefusedException.notFound("Resource " + command.resource()));
+        CatalogedResource resource = lockedForUse(catalog, command.resource());
         OnlyTheOwnersWrite.requireActsFor(command.requester(), ownerTeam);
         TypesMatch.requireDefaultable(catalog, key.organization(), command.type());
         TypesMatch.require(resource, command.type());
@@ -255,8 +254,7 @@ public class Project {
     public void handle(SetRemoteReferenceCommand command, ResourceCatalog catalog, Clock clock) {
         Environment environment = environment(command.environment());
         ResourceType type = packageType(command.pkg());
-        CatalogedResource resource = catalog.lockForUse(key.organization(), command.resource())
-                .orElseThrow(() -> CommandRefusedException.notFound("Resource " + command.resource()));
+        CatalogedResource resource = lockedForUse(catalog, command.resource());
         OnlyTheOwnersWrite.requireActsFor(command.requester(), ownerTeam);
         OneOfEachPerEnvironment.requireReferenceable(environment, command.environment(), command.pkg());
         TypesMatch.require(resource, type);
@@ -284,10 +282,15 @@ public class Project {
 
     /** For a fork: the base consumes the resource, so it is consumable unless that changed concurrently. */
     private CatalogedResource usable(ResourceCatalog catalog, ResourceId id) {
-        CatalogedResource resource = catalog.lockForUse(key.organization(), id)
-                .orElseThrow(() -> CommandRefusedException.notFound("Resource " + id));
+        CatalogedResource resource = lockedForUse(catalog, id);
         OnlyWhatIsActiveAndSharedIsConsumed.require(key.project(), resource);
         return resource;
+    }
+
+    /** Another project's resource, held against revocation and decommissioning until this command commits. */
+    private CatalogedResource lockedForUse(ResourceCatalog catalog, ResourceId id) {
+        return catalog.lockForUse(key.organization(), id)
+                .orElseThrow(() -> CommandRefusedException.notFound("Resource " + id));
     }
 
     private static void requireActive(ResourceDescription resource) {
