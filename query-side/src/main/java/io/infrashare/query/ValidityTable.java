@@ -69,7 +69,8 @@ public final class ValidityTable {
     /**
      * The table's rows as they were at the position (see {@link PointInTime}), or as they are now when it is
      * {@code null}: for the {@code from} clause of a statement that binds the position as {@code :position} and names
-     * the rows with an alias of its own.
+     * the rows with an alias of its own. Now is the table itself rather than the open intervals: rows projected
+     * before V5 have no history until the read models are rebuilt.
      */
     public static String asOf(String table, Long position) {
         return position == null ? table : "(select * from " + table + "_history where " + PointInTime.VALID_AT + ")";
