@@ -17,8 +17,8 @@ import java.util.List;
 /**
  * The {@code at} of a point-in-time query and the position of the organization's history it stands for.
  *
- * <p>The read models that answer {@code at} keep their rows as validity intervals of positions (V5): a row is valid at
- * position p when {@link #VALID_AT} holds. An instant becomes the position of the organization's last event that
+ * <p>The read models that answer {@code at} keep their rows as validity intervals of positions (V5, most of them
+ * through a {@link ValidityTable}): a row is valid at position p when {@link #VALID_AT} holds. An instant becomes the position of the organization's last event that
  * occurred at or before it, so an answer is one indexed lookup whatever the length of the history, and two events
  * sharing a microsecond resolve to the later one. That position is also the answer's {@code X-Projection-Position}:
  * the answer reflects exactly the events up to it. This takes an organization's positions to follow the order of

@@ -2,17 +2,19 @@ package io.infrashare.query.consumption;
 
 import io.infrashare.events.EnvironmentId;
 import io.infrashare.events.OrganizationId;
+import io.infrashare.events.PackageId;
 import io.infrashare.events.ResourceId;
+import io.infrashare.events.ResourceType;
 import io.infrashare.query.NotFound;
 import io.infrashare.query.PointInTime;
 import io.infrashare.query.Positioned;
-import io.infrashare.query.consumption.EnvironmentDefaultReadModel.EnvironmentDefault;
-import io.infrashare.query.consumption.RemoteReferenceReadModel.Reference;
+import io.infrashare.query.consumption.ConsumptionReadModel.Consumed;
 import io.infrashare.query.ingest.Positions;
 import io.infrashare.query.project.EnvironmentReadModel;
 import io.infrashare.query.project.EnvironmentView;
 import io.infrashare.query.resource.ResourceReadModel;
 import io.infrashare.query.resource.ResourceView;
+import io.infrashare.query.resource.Via;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,7 +26,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 @Component
 class ConsumptionQuery {
@@ -33,20 +34,17 @@ class ConsumptionQuery {
 
     private final Positions positions;
     private final EnvironmentReadModel environments;
-    private final EnvironmentDefaultReadModel defaults;
-    private final RemoteReferenceReadModel references;
+    private final ConsumptionReadModel consumption;
     private final ResourceReadModel resources;
     private final PointInTime pointInTime;
     private final Clock clock;
 
-    ConsumptionQuery(Positions positions, EnvironmentReadModel environments, EnvironmentDefaultReadModel defaults,
-                     RemoteReferenceReadModel references, ResourceReadModel resources, PointInTime pointInTime,
-                     Clock clock) {
+    ConsumptionQuery(Positions positions, EnvironmentReadModel environments, ConsumptionReadModel consumption,
+                     ResourceReadModel resources, PointInTime pointInTime, Clock clock) {
         this.pointInTime = pointInTime;
         this.positions = positions;
         this.environments = environments;
-        this.defaults = defaults;
-        this.references = references;
+        this.consumption = consumption;
         this.resources = resources;
         this.clock = clock;
     }
@@ -63,13 +61,12 @@ class ConsumptionQuery {
             if (found.deleted() != null) {
                 throw deleted(found);
             }
-            List<EnvironmentDefault> setDefaults = defaults.of(organization, environment);
-            List<Reference> setReferences = references.of(organization, environment);
-            Map<ResourceId, ResourceView> used = resources.byIds(organization, usedBy(setDefaults, setReferences));
+            List<Consumed> consumed = consumption.of(organization, environment);
+            Map<ResourceId, ResourceView> used = resources.byIds(organization, usedBy(consumed));
             // The live view answers as of now: every applied event is in it. Microseconds, the precision of the
             // history's instants, so that asOf can be passed back as `at`.
             Instant asOf = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            return view(organization, found, setDefaults, setReferences, used, position, asOf);
+            return view(organization, found, consumed, used, position, asOf);
         });
     }
 
@@ -85,40 +82,35 @@ class ConsumptionQuery {
             if (found.deleted() != null) {
                 throw deleted(found);
             }
-            List<EnvironmentDefault> setDefaults = defaults.at(organization, environment, position);
-            List<Reference> setReferences = references.at(organization, environment, position);
-            Map<ResourceId, ResourceView> used = resources.byIdsAt(organization, usedBy(setDefaults, setReferences),
-                    position);
-            return view(organization, found, setDefaults, setReferences, used, position, at);
+            List<Consumed> consumed = consumption.at(organization, environment, position);
+            Map<ResourceId, ResourceView> used = resources.byIdsAt(organization, usedBy(consumed), position);
+            return view(organization, found, consumed, used, position, at);
         });
     }
 
-    private static List<ResourceId> usedBy(List<EnvironmentDefault> setDefaults, List<Reference> setReferences) {
-        return Stream.concat(setDefaults.stream().map(EnvironmentDefault::resource),
-                        setReferences.stream().map(Reference::resource))
-                .distinct()
-                .toList();
+    private static List<ResourceId> usedBy(List<Consumed> consumed) {
+        return consumed.stream().map(Consumed::resource).distinct().toList();
     }
 
     private static Positioned<ConsumptionView> view(OrganizationId organization, EnvironmentView found,
-                                                    List<EnvironmentDefault> setDefaults,
-                                                    List<Reference> setReferences, Map<ResourceId, ResourceView> used,
+                                                    List<Consumed> consumed, Map<ResourceId, ResourceView> used,
                                                     long position, Instant asOf) {
         EnvironmentId environment = found.id();
         // A decommissioned resource is shown as it is, status and all: the command side releases whatever consumes a
         // resource before decommissioning it, so one still named here means a release was lost, and hiding it would
         // hide that.
-        List<ConsumptionView.Default> shownDefaults = setDefaults.stream()
-                .filter(setDefault -> known("Default " + setDefault.type(), setDefault.resource(), used,
-                        organization, environment))
-                .map(setDefault -> new ConsumptionView.Default(setDefault.type(),
-                        used.get(setDefault.resource()), setDefault.since(), setDefault.setBy()))
+        List<Consumed> shown = consumed.stream()
+                .filter(one -> known(one, used, organization, environment))
                 .toList();
-        List<ConsumptionView.RemoteReference> shownReferences = setReferences.stream()
-                .filter(reference -> known("Remote reference of package " + reference.pkg(), reference.resource(),
-                        used, organization, environment))
-                .map(reference -> new ConsumptionView.RemoteReference(reference.pkg(),
-                        used.get(reference.resource()), reference.since(), reference.setBy()))
+        List<ConsumptionView.Default> shownDefaults = shown.stream()
+                .filter(one -> one.via() == Via.DEFAULT)
+                .map(one -> new ConsumptionView.Default(ResourceType.of(one.slot()), used.get(one.resource()),
+                        one.since(), one.setBy()))
+                .toList();
+        List<ConsumptionView.RemoteReference> shownReferences = shown.stream()
+                .filter(one -> one.via() == Via.REMOTE_REFERENCE)
+                .map(one -> new ConsumptionView.RemoteReference(PackageId.of(one.slot()), used.get(one.resource()),
+                        one.since(), one.setBy()))
                 .toList();
         return new Positioned<>(position, new ConsumptionView(found.id(), found.project(), asOf, shownDefaults,
                 shownReferences));
@@ -136,13 +128,13 @@ class ConsumptionQuery {
      * An organization's history names a resource before anything consumes it, so a missing one means that event was
      * dead-lettered; the default or reference is left out rather than shown without its resource.
      */
-    private static boolean known(String consumption, ResourceId resource, Map<ResourceId, ResourceView> used,
-                                 OrganizationId organization, EnvironmentId environment) {
-        if (used.containsKey(resource)) {
+    private static boolean known(Consumed consumed, Map<ResourceId, ResourceView> used, OrganizationId organization,
+                                 EnvironmentId environment) {
+        if (used.containsKey(consumed.resource())) {
             return true;
         }
-        log.warn("{} of {} in {} names resource {}, which is not in the read model", consumption, environment,
-                organization, resource);
+        log.warn("{} {} of {} in {} names resource {}, which is not in the read model", consumed.via().json(),
+                consumed.slot(), environment, organization, consumed.resource());
         return false;
     }
 }

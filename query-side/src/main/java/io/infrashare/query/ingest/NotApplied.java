@@ -12,7 +12,7 @@ import java.util.Locale;
  * event's or another organization's data.
  *
  * @param category  {@code constraint-violated}, {@code database-refused} or {@code read-model-failed}
- * @param readModel the failing read model ({@code resource}, {@code environment-default}...), null if not known
+ * @param readModel the failing read model ({@code resource}, {@code consumption}...), null if not known
  */
 public record NotApplied(String category, String readModel, String message) {
 
@@ -32,7 +32,7 @@ public record NotApplied(String category, String readModel, String message) {
         return new NotApplied(category.name, readModel, subject + " could not apply the event: " + category.why + ".");
     }
 
-    /** {@code ResourceReadModel} is {@code resource}, {@code EnvironmentDefaultReadModel} is {@code environment-default}. */
+    /** {@code ResourceReadModel} is {@code resource}, {@code ConsumptionReadModel} is {@code consumption}. */
     static String nameOf(Projection projection) {
         String name = ClassUtils.getUserClass(projection).getSimpleName().replaceFirst("ReadModel$", "");
         return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);

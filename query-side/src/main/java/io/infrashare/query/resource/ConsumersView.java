@@ -1,13 +1,11 @@
 package io.infrashare.query.resource;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
 import io.infrashare.events.EnvironmentId;
 import io.infrashare.events.PackageId;
 import io.infrashare.events.ProjectId;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,25 +20,5 @@ record ConsumersView(ResourceView resource, List<Share> shares, List<Consumer> c
     /** @param pkg the package the remote reference stands for, {@code null} for a default */
     record Consumer(EnvironmentId environment, ProjectId project, Via via, @JsonProperty("package") PackageId pkg,
                     Instant since) {
-    }
-
-    enum Via {
-        DEFAULT("default"), REMOTE_REFERENCE("remote-reference");
-
-        private final String json;
-
-        Via(String json) {
-            this.json = json;
-        }
-
-        @JsonValue
-        String json() {
-            return json;
-        }
-
-        static Via of(String json) {
-            return Arrays.stream(values()).filter(via -> via.json.equals(json)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("No way of consuming called " + json));
-        }
     }
 }

@@ -6,6 +6,7 @@ import io.infrashare.events.PackageId;
 import io.infrashare.events.ProjectId;
 import io.infrashare.events.ResourceId;
 import io.infrashare.query.PointInTime;
+import io.infrashare.query.ValidityTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +16,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * Every environment that consumes a resource, through a default or a remote reference. It reads the tables of the
- * consumption read models by resource instead of keeping a copy: the same rows answer "what does this environment
+ * Every environment that consumes a resource, through a default or a remote reference. It reads the table of the
+ * consumption read model by resource instead of keeping a copy: the same rows answer "what does this environment
  * consume" and "who consumes this resource", so the two views can never disagree.
  */
 @Component
@@ -33,29 +34,7 @@ class ResourceConsumers {
      * removals have been dead-lettered, a deleted environment still consumes nothing.
      */
     List<ConsumersView.Consumer> of(OrganizationId organization, ResourceId resource) {
-        return jdbc.sql("""
-                        select c.environment, e.project, c.via, c.package_name, c.since
-                        from (select organization, environment, 'default' as via,
-                                     cast(null as varchar(20)) as package_name, since
-                              from environment_default
-                              where organization = :organization and resource = :resource
-                              union all
-                              select organization, environment, 'remote-reference' as via, package_name, since
-                              from remote_reference
-                              where organization = :organization and resource = :resource) c
-                        join environment e on e.organization = c.organization and e.id = c.environment
-                        where e.deleted_at is null
-                        order by c.environment, c.via, c.package_name""")
-                .param("organization", organization.value())
-                .param("resource", resource.toString())
-                .query((row, number) -> {
-                    String pkg = row.getString("package_name");
-                    return new ConsumersView.Consumer(EnvironmentId.of(row.getString("environment")),
-                            ProjectId.of(row.getString("project")), ConsumersView.Via.of(row.getString("via")),
-                            pkg == null ? null : PackageId.of(pkg),
-                            row.getObject("since", OffsetDateTime.class).toInstant());
-                })
-                .list();
+        return read(organization, resource, null);
     }
 
     /**
@@ -63,23 +42,15 @@ class ResourceConsumers {
      * then.
      */
     List<ConsumersView.Consumer> at(OrganizationId organization, ResourceId resource, long position) {
-        return jdbc.sql("""
-                        select c.environment, e.project, c.via, c.package_name, c.since
-                        from (select organization, environment, 'default' as via,
-                                     cast(null as varchar(20)) as package_name, since
-                              from environment_default_history
-                              where organization = :organization and resource = :resource and\s"""
-                        + PointInTime.VALID_AT + """
-                              union all
-                              select organization, environment, 'remote-reference' as via, package_name, since
-                              from remote_reference_history
-                              where organization = :organization and resource = :resource and\s"""
-                        + PointInTime.VALID_AT + """
-                        ) c
-                        join environment_history e on e.organization = c.organization and e.id = c.environment
-                        where e.valid_from_position <= :position
-                          and (e.valid_to_position is null or e.valid_to_position > :position)
-                        order by c.environment, c.via, c.package_name""")
+        return read(organization, resource, position);
+    }
+
+    private List<ConsumersView.Consumer> read(OrganizationId organization, ResourceId resource, Long position) {
+        return jdbc.sql("select c.environment, e.project, c.via, c.slot, c.since from "
+                        + ValidityTable.asOf("consumption", position) + " c join " + environments(position)
+                        + " e on e.organization = c.organization and e.id = c.environment"
+                        + " where c.organization = :organization and c.resource = :resource"
+                        + " order by c.environment, c.via, c.slot")
                 .param("organization", organization.value())
                 .param("resource", resource.toString())
                 .param("position", position)
@@ -87,10 +58,18 @@ class ResourceConsumers {
                 .list();
     }
 
+    /** The environments not deleted at the position, or now: the live table keeps deleted ones, marked. */
+    private static String environments(Long position) {
+        return position == null
+                ? "(select organization, id, project from environment where deleted_at is null)"
+                : "(select organization, id, project from environment_history where " + PointInTime.VALID_AT + ")";
+    }
+
     private static ConsumersView.Consumer consumer(ResultSet row) throws SQLException {
-        String pkg = row.getString("package_name");
+        Via via = Via.of(row.getString("via"));
         return new ConsumersView.Consumer(EnvironmentId.of(row.getString("environment")),
-                ProjectId.of(row.getString("project")), ConsumersView.Via.of(row.getString("via")),
-                pkg == null ? null : PackageId.of(pkg), row.getObject("since", OffsetDateTime.class).toInstant());
+                ProjectId.of(row.getString("project")), via,
+                via == Via.REMOTE_REFERENCE ? PackageId.of(row.getString("slot")) : null,
+                row.getObject("since", OffsetDateTime.class).toInstant());
     }
 }

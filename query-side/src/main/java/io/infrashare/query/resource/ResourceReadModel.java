@@ -14,6 +14,7 @@ import io.infrashare.events.ResourceProvisioned;
 import io.infrashare.events.ResourceReconfigured;
 import io.infrashare.events.ResourceType;
 import io.infrashare.query.PointInTime;
+import io.infrashare.query.ValidityTable;
 import io.infrashare.query.ingest.AppliedEvent;
 import io.infrashare.query.ingest.Projection;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +23,6 @@ import org.springframework.stereotype.Component;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,44 +40,32 @@ public class ResourceReadModel implements Projection {
     private static final TypeReference<LinkedHashMap<String, Object>> ATTRIBUTES = new TypeReference<>() {
     };
 
+    private static final String COLUMNS =
+            "id, type, name, attributes, status, origin, owner_project, owner_environment, owner_package";
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final ValidityTable versions;
 
     ResourceReadModel(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.versions = new ValidityTable(jdbc, "resource", List.of("id"), List.of("type", "name", "attributes",
+                "status", "origin", "owner_project", "owner_environment", "owner_package"));
     }
 
     public Map<ResourceId, ResourceView> byIds(OrganizationId organization, Collection<ResourceId> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return jdbc.sql("""
-                        select id, type, name, attributes, status, origin, owner_project, owner_environment, owner_package
-                        from resource where organization = :organization and id in (:ids)""")
-                .param("organization", organization.value())
-                .param("ids", ids.stream().map(ResourceId::toString).toList())
-                .query((row, number) -> view(row))
-                .stream()
-                .collect(Collectors.toMap(ResourceView::id, Function.identity()));
+        return byIds(organization, ids, null);
     }
 
     public Optional<ResourceView> find(OrganizationId organization, ResourceId resource) {
-        return jdbc.sql("""
-                        select id, type, name, attributes, status, origin, owner_project, owner_environment, owner_package
-                        from resource where organization = :organization and id = :id""")
-                .param("organization", organization.value())
-                .param("id", resource.toString())
-                .query((row, number) -> view(row))
-                .optional();
+        return byIds(organization, List.of(resource), null).values().stream().findFirst();
     }
 
     /** Decommissioned ones included: the project still answers for them, and their status says they are gone. */
     public List<ResourceView> ownedBy(OrganizationId organization, ProjectId project) {
-        return jdbc.sql("""
-                        select id, type, name, attributes, status, origin, owner_project, owner_environment, owner_package
-                        from resource where organization = :organization and owner_project = :project
-                        order by name, id""")
+        return jdbc.sql("select " + COLUMNS + " from resource"
+                        + " where organization = :organization and owner_project = :project order by name, id")
                 .param("organization", organization.value())
                 .param("project", project.value())
                 .query((row, number) -> view(row))
@@ -88,13 +75,21 @@ public class ResourceReadModel implements Projection {
     /** The resources as they were at the position (see {@link PointInTime}), without those that did not exist yet. */
     public Map<ResourceId, ResourceView> byIdsAt(OrganizationId organization, Collection<ResourceId> ids,
                                                  long position) {
+        return byIds(organization, ids, position);
+    }
+
+    /** @return empty if the resource did not exist yet at the position (see {@link PointInTime}) */
+    public Optional<ResourceView> findAt(OrganizationId organization, ResourceId resource, long position) {
+        return byIds(organization, List.of(resource), position).values().stream().findFirst();
+    }
+
+    private Map<ResourceId, ResourceView> byIds(OrganizationId organization, Collection<ResourceId> ids,
+                                                Long position) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("""
-                        select id, type, name, attributes, status, origin, owner_project, owner_environment, owner_package
-                        from resource_history where organization = :organization and id in (:ids) and\s"""
-                        + PointInTime.VALID_AT)
+        return jdbc.sql("select " + COLUMNS + " from " + versions.asOf(position)
+                        + " r where organization = :organization and id in (:ids)")
                 .param("organization", organization.value())
                 .param("ids", ids.stream().map(ResourceId::toString).toList())
                 .param("position", position)
@@ -103,59 +98,21 @@ public class ResourceReadModel implements Projection {
                 .collect(Collectors.toMap(ResourceView::id, Function.identity()));
     }
 
-    /** @return empty if the resource did not exist yet at the position (see {@link PointInTime}) */
-    public Optional<ResourceView> findAt(OrganizationId organization, ResourceId resource, long position) {
-        return jdbc.sql("""
-                        select id, type, name, attributes, status, origin, owner_project, owner_environment, owner_package
-                        from resource_history where organization = :organization and id = :id and\s"""
-                        + PointInTime.VALID_AT)
-                .param("organization", organization.value())
-                .param("id", resource.toString())
-                .param("position", position)
-                .query((row, number) -> view(row))
-                .optional();
-    }
-
     @Override
     public void apply(AppliedEvent applied) {
         if (applied.event() instanceof ResourceProvisioned event) {
             on(event);
-            newVersion(applied, event.resource());
+            versions.changed(applied, event.resource().toString());
         } else if (applied.event() instanceof ResourceImported event) {
             on(event);
-            newVersion(applied, event.resource());
+            versions.changed(applied, event.resource().toString());
         } else if (applied.event() instanceof ResourceReconfigured event) {
             on(event);
-            newVersion(applied, event.resource());
+            versions.changed(applied, event.resource().toString());
         } else if (applied.event() instanceof ResourceDecommissioned event) {
             on(event);
-            newVersion(applied, event.resource());
+            versions.changed(applied, event.resource().toString());
         }
-    }
-
-    /** Closes the resource's open version and opens one that is a copy of the row the event just left. */
-    private void newVersion(AppliedEvent applied, ResourceId resource) {
-        OffsetDateTime occurredAt = OffsetDateTime.ofInstant(applied.event().provenance().occurredAt(), ZoneOffset.UTC);
-        jdbc.sql("""
-                        update resource_history set valid_to = :validTo, valid_to_position = :position
-                        where organization = :organization and id = :id and valid_to_position is null""")
-                .param("organization", applied.event().organization().value())
-                .param("id", resource.toString())
-                .param("validTo", occurredAt)
-                .param("position", applied.position())
-                .update();
-        jdbc.sql("""
-                        insert into resource_history (organization, id, type, name, attributes, status, origin,
-                                                      owner_project, owner_environment, owner_package,
-                                                      valid_from, valid_from_position)
-                        select organization, id, type, name, attributes, status, origin,
-                               owner_project, owner_environment, owner_package, :validFrom, :position
-                        from resource where organization = :organization and id = :id""")
-                .param("organization", applied.event().organization().value())
-                .param("id", resource.toString())
-                .param("validFrom", occurredAt)
-                .param("position", applied.position())
-                .update();
     }
 
     void on(ResourceProvisioned event) {

@@ -6,6 +6,7 @@ import io.infrashare.events.ResourceId;
 import io.infrashare.events.ResourceShareRevoked;
 import io.infrashare.events.ResourceShared;
 import io.infrashare.query.PointInTime;
+import io.infrashare.query.ValidityTable;
 import io.infrashare.query.ingest.AppliedEvent;
 import io.infrashare.query.ingest.Projection;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,19 +25,30 @@ import java.util.UUID;
 public class ShareReadModel implements Projection {
 
     private final JdbcClient jdbc;
+    private final ValidityTable shares;
 
     ShareReadModel(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.shares = new ValidityTable(jdbc, "resource_share", List.of("resource", "project"),
+                List.of("granted_by", "since"));
     }
 
     /** The projects the resource is shared with now. */
     List<Share> of(OrganizationId organization, ResourceId resource) {
-        return jdbc.sql("""
-                        select resource, project, granted_by, since from resource_share
-                        where organization = :organization and resource = :resource
-                        order by project""")
+        return read(organization, resource, null);
+    }
+
+    /** The projects the resource was shared with at the position (see {@link PointInTime}). */
+    List<Share> at(OrganizationId organization, ResourceId resource, long position) {
+        return read(organization, resource, position);
+    }
+
+    private List<Share> read(OrganizationId organization, ResourceId resource, Long position) {
+        return jdbc.sql("select resource, project, granted_by, since from " + shares.asOf(position)
+                        + " s where organization = :organization and resource = :resource order by project")
                 .param("organization", organization.value())
                 .param("resource", resource.toString())
+                .param("position", position)
                 .query((row, number) -> share(row))
                 .list();
     }
@@ -69,46 +81,14 @@ public class ShareReadModel implements Projection {
                 .list();
     }
 
-    /** The projects the resource was shared with at the position (see {@link PointInTime}). */
-    List<Share> at(OrganizationId organization, ResourceId resource, long position) {
-        return jdbc.sql("""
-                        select resource, project, granted_by, since from resource_share_history
-                        where organization = :organization and resource = :resource and\s""" + PointInTime.VALID_AT
-                        + " order by project")
-                .param("organization", organization.value())
-                .param("resource", resource.toString())
-                .param("position", position)
-                .query((row, number) -> share(row))
-                .list();
-    }
-
     @Override
     public void apply(AppliedEvent applied) {
         if (applied.event() instanceof ResourceShared event) {
             on(event);
-            jdbc.sql("""
-                            insert into resource_share_history (organization, resource, project, granted_by, since,
-                                                                valid_from, valid_from_position)
-                            values (:organization, :resource, :project, :grantedBy, :since, :since, :position)""")
-                    .param("organization", event.organization().value())
-                    .param("resource", event.resource().toString())
-                    .param("project", event.sharedWith().value())
-                    .param("grantedBy", event.provenance().actor())
-                    .param("since", OffsetDateTime.ofInstant(event.provenance().occurredAt(), ZoneOffset.UTC))
-                    .param("position", applied.position())
-                    .update();
+            shares.changed(applied, event.resource().toString(), event.sharedWith().value());
         } else if (applied.event() instanceof ResourceShareRevoked event) {
             on(event);
-            jdbc.sql("""
-                            update resource_share_history set valid_to = :validTo, valid_to_position = :position
-                            where organization = :organization and resource = :resource and project = :project
-                              and valid_to_position is null""")
-                    .param("organization", event.organization().value())
-                    .param("resource", event.resource().toString())
-                    .param("project", event.sharedWith().value())
-                    .param("validTo", OffsetDateTime.ofInstant(event.provenance().occurredAt(), ZoneOffset.UTC))
-                    .param("position", applied.position())
-                    .update();
+            shares.changed(applied, event.resource().toString(), event.sharedWith().value());
         }
     }
 
