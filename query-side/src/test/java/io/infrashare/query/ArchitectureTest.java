@@ -6,6 +6,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 @AnalyzeClasses(packages = "io.infrashare.query", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -15,6 +16,12 @@ class ArchitectureTest {
     static final ArchRule theQuerySideNeverDependsOnTheCommandSide = noClasses()
             .that().resideInAPackage("io.infrashare.query..")
             .should().dependOnClassesThat().resideInAPackage("io.infrashare.command..");
+
+    /** Packages by feature, each a unit a reader can take in alone: no feature needs another that needs it back. */
+    @ArchTest
+    static final ArchRule featuresDoNotDependOnEachOtherInACircle = slices()
+            .matching("io.infrashare.query.(*)..")
+            .should().beFreeOfCycles();
 
     /** Read models and queries do not care where events come from; only ingest knows Kafka. */
     @ArchTest
