@@ -185,7 +185,7 @@ public final class Benchmark {
     private JavaService historyApp(Broker kafka, Postgres postgres, String round, int snapshotThreshold)
             throws IOException {
         return app("command-history-" + round, History.DATABASE, kafka, postgres, Map.of(
-                "AXON_KAFKA_PUBLISHER_ENABLED", "false",
+                "INFRASHARE_PUBLICATION_ENABLED", "false",
                 "INFRASHARE_SNAPSHOT_THRESHOLD", Integer.toString(snapshotThreshold)));
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.infrashare.faultrun.JavaService;
 import io.infrashare.faultrun.Postgres;
-import io.infrashare.query.CloudEventRecords;
+import io.infrashare.query.TopicRecords;
 import io.infrashare.query.Histories;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -57,7 +57,7 @@ final class Replay {
                 ProducerConfig.BATCH_SIZE_CONFIG, 262_144),
                 new StringSerializer(), new ByteArraySerializer())) {
             Histories.tell(events, organizations, "replay", JSON, (id, event) ->
-                    producer.send(CloudEventRecords.of(TOPIC, id, event, JSON), (metadata, exception) -> {
+                    producer.send(TopicRecords.of(TOPIC, id, event, JSON), (metadata, exception) -> {
                         if (exception != null) {
                             failure.compareAndSet(null, exception);
                         }

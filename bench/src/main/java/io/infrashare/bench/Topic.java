@@ -1,13 +1,18 @@
 package io.infrashare.bench;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.infrashare.events.EventCodec;
+import io.infrashare.events.UnreadableEventException;
+import io.infrashare.query.TopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Topic implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final EventCodec EVENTS = new EventCodec(new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
@@ -44,7 +50,7 @@ final class Topic implements AutoCloseable {
             while (running) {
                 consumer.poll(Duration.ofMillis(100)).forEach(record -> {
                     long now = System.nanoTime();
-                    String id = clientReference(record.value());
+                    String id = clientReference(record);
                     if (id.startsWith("probe-")) {
                         arrivals.putIfAbsent(id, now);
                     }
@@ -58,10 +64,11 @@ final class Topic implements AutoCloseable {
     }
 
     /** The client's own correlation id its request carried, which the event keeps as its reference. */
-    private static String clientReference(byte[] value) {
+    private static String clientReference(ConsumerRecord<String, byte[]> record) {
         try {
-            return JSON.readTree(value).path("provenance").path("clientReference").asText("");
-        } catch (IOException e) {
+            String reference = EVENTS.decode(TopicRecords.wire(record)).event().provenance().clientReference();
+            return reference == null ? "" : reference;
+        } catch (UnreadableEventException e) {
             return "";
         }
     }

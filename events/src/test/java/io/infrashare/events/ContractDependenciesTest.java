@@ -14,5 +14,6 @@ class ContractDependenciesTest {
     static final ArchRule theContractDependsOnJacksonAlone = classes()
             .should().onlyDependOnClassesThat()
             .resideInAnyPackage("java..", "io.infrashare.events..", "com.fasterxml.jackson.annotation..",
-                    "com.fasterxml.jackson.databind.node..", "com.fasterxml.jackson.databind");
+                    "com.fasterxml.jackson.databind.node..", "com.fasterxml.jackson.databind",
+                    "com.fasterxml.jackson.core");
 }

@@ -1,15 +1,14 @@
 package io.infrashare.examples;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.infrashare.events.EnvironmentDefaultCleared;
 import io.infrashare.events.EnvironmentDefaultSet;
-import io.infrashare.events.EventSchemas;
+import io.infrashare.events.EventCodec;
+import io.infrashare.events.InfrashareEvent;
 import io.infrashare.events.Provenance;
 import io.infrashare.events.Topic;
-import io.infrashare.events.Upcasters;
+import io.infrashare.events.WireRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -19,7 +18,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,8 +47,7 @@ public final class DefaultChangeWatcher implements Runnable, AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final String topic;
     private final Consumer<String> out;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
-    private final Upcasters upcasters = Upcasters.ofContract();
+    private final EventCodec events = new EventCodec(new ObjectMapper().registerModule(new JavaTimeModule()));
     private final Map<String, Boolean> seen = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -105,18 +102,15 @@ public final class DefaultChangeWatcher implements Runnable, AutoCloseable {
             return;
         }
         try {
-            JsonNode data = json.readTree(record.value());
-            int revision = EventSchemas.parse(header(record, Topic.Headers.DATA_SCHEMA))
-                    .map(EventSchemas.Revision::number).orElse(EventSchemas.FIRST_REVISION);
-            if (data instanceof ObjectNode event) {
-                data = upcasters.toCurrent(type, revision, event);
+            // upcast to the revision this jar's records have, whatever revision the record was written in
+            InfrashareEvent event = events.decode(
+                    WireRecord.read(record.key(), record.headers(), Header::key, Header::value, record.value())).event();
+            if (event instanceof EnvironmentDefaultSet set) {
+                changed(set);
+            } else if (event instanceof EnvironmentDefaultCleared cleared) {
+                cleared(cleared);
             }
-            if (type.equals("EnvironmentDefaultSet")) {
-                changed(json.treeToValue(data, EnvironmentDefaultSet.class));
-            } else {
-                cleared(json.treeToValue(data, EnvironmentDefaultCleared.class));
-            }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             System.err.println("Skipping event " + id + " (" + type + ") at " + record.topic() + "-"
                     + record.partition() + "@" + record.offset() + ": " + e.getMessage());
         }

@@ -1,8 +1,11 @@
 package io.infrashare.faultrun;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.infrashare.events.EventCodec;
 import io.infrashare.events.InfrashareEvent;
 import io.infrashare.events.Topic;
+import io.infrashare.events.UnreadableEventException;
+import io.infrashare.events.WireRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -12,7 +15,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +26,8 @@ import java.util.Map;
 
 /** What the event store, the topic and the query side hold, read straight from each. */
 record Evidence(List<StoredEvent> stored, List<PublishedRecord> published, List<AppliedEntry> applied) {
+
+    private static final EventCodec EVENTS = new EventCodec(Http.JSON);
 
     /** An event as the command side stored it: the source of truth. */
     record StoredEvent(String id, String aggregate, long sequence, long globalIndex, InfrashareEvent event) {
@@ -77,17 +81,24 @@ record Evidence(List<StoredEvent> stored, List<PublishedRecord> published, List<
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-                    records.add(new PublishedRecord(record.partition(), record.offset(),
-                            header(record, Topic.Headers.ID), record.key()));
+                    EventCodec.Decoded published = decoded(record);
+                    records.add(new PublishedRecord(record.partition(), record.offset(), published.id(),
+                            published.event().organization().value()));
                 }
             }
         }
         return records;
     }
 
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    /** A record as a consumer reads it, with the contract's codec: one it cannot read stops the run. */
+    private static EventCodec.Decoded decoded(ConsumerRecord<String, byte[]> record) {
+        try {
+            return EVENTS.decode(WireRecord.read(record.key(), record.headers(), Header::key, Header::value,
+                    record.value()));
+        } catch (UnreadableEventException e) {
+            throw new IllegalStateException("The topic holds a record no consumer can read, at " + record.topic()
+                    + "-" + record.partition() + "@" + record.offset() + ": " + e.getMessage(), e);
+        }
     }
 
     static List<AppliedEntry> applied(JavaService query) throws IOException, InterruptedException {

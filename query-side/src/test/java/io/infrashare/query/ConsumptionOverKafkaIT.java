@@ -86,8 +86,8 @@ class ConsumptionOverKafkaIT {
         ProjectId net = ProjectId.of("net");
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         // ahead of acme's story in acme's partition: it must not hold the story up
-        records.add(CloudEventRecords.of(Topic.NAME, "poison-type", "ResourceTeleported", "acme",
-                "{}".getBytes(StandardCharsets.UTF_8), "resources/x", second(0).toString(), "c-poison"));
+        records.add(TopicRecords.unreadable("poison-type", opsSharesTheUsVpcWithEcommerce().get(0),
+                "ResourceTeleported", "{}", json));
         List<InfrashareEvent> story = opsSharesTheUsVpcWithEcommerce();
         for (int i = 0; i < story.size(); i++) {
             records.add(record("acme-" + i, story.get(i)));
@@ -95,9 +95,9 @@ class ConsumptionOverKafkaIT {
         // Kafka delivers at least once: the share arrives twice
         records.add(record("acme-6", story.get(6)));
         records.add(record("globex-0", new ProjectCreated(globex, net, "Network", "ops", by("gus", 3))));
-        records.add(CloudEventRecords.of(Topic.NAME, "poison-json", "EnvironmentCreated", "globex",
-                "{\"organization\":\"globex\",".getBytes(StandardCharsets.UTF_8), "environments/net-prod",
-                second(4).toString(), "c-poison"));
+        records.add(TopicRecords.unreadable("poison-json", new EnvironmentCreated(globex, net,
+                        EnvironmentId.of(net, "prod"), "Production", Map.of(), null, by("gus", 4)),
+                "EnvironmentCreated", "{\"organization\":\"globex\",", json));
         records.add(record("globex-1", new EnvironmentCreated(globex, net, EnvironmentId.of(net, "prod"), "Production",
                 Map.of(), null, by("gus", 5))));
         records.add(record("acme-7", ericSetsTheDefaultVpc(US_VPC, null, 7)));
@@ -223,7 +223,7 @@ class ConsumptionOverKafkaIT {
     }
 
     private ProducerRecord<String, byte[]> record(String id, InfrashareEvent event) {
-        return CloudEventRecords.of(Topic.NAME, id, event, json);
+        return TopicRecords.of(Topic.NAME, id, event, json);
     }
 
     private ResponseEntity<JsonNode> consumption(String environment, String token) {

@@ -67,12 +67,12 @@ class EveryReadModelOverKafkaIT {
         try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker.bootstrapServers()), new StringSerializer(),
                 new ByteArraySerializer())) {
             for (int i = 0; i < history.size(); i++) {
-                producer.send(CloudEventRecords.of(Topic.NAME, "pg-" + i, history.get(i), json));
+                producer.send(TopicRecords.of(Topic.NAME, "pg-" + i, history.get(i), json));
             }
             // the first default, delivered again after it was replaced, must not bring it back
-            producer.send(CloudEventRecords.of(Topic.NAME, "pg-" + firstDefault, history.get(firstDefault), json));
+            producer.send(TopicRecords.of(Topic.NAME, "pg-" + firstDefault, history.get(firstDefault), json));
             // the last event: once it shows, the redelivery has been dealt with
-            producer.send(CloudEventRecords.of(Topic.NAME, "pg-last",
+            producer.send(TopicRecords.of(Topic.NAME, "pg-last",
                     new ProjectCreated(ACME, ProjectId.of("web"), "Web Shop", "web", by("wendy", 30)), json));
         }
         String lastPosition = Integer.toString(history.size() + 1);

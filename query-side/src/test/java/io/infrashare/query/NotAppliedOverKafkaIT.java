@@ -132,7 +132,7 @@ class NotAppliedOverKafkaIT {
         try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < events.size(); i++) {
-                producer.send(CloudEventRecords.of(Topic.NAME, "acme-" + i, events.get(i), json));
+                producer.send(TopicRecords.of(Topic.NAME, "acme-" + i, events.get(i), json));
             }
         }
     }

@@ -28,7 +28,6 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.annotation.DirtiesContext;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSetMetaData;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,10 +77,9 @@ class OperationsOverKafkaIT {
     @BeforeAll
     void publishTheStory() {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-        records.add(CloudEventRecords.of(Topic.NAME, "poison", "ResourceTeleported", "acme",
-                "{}".getBytes(StandardCharsets.UTF_8), "resources/x", second(0).toString(), "c-poison"));
+        records.add(TopicRecords.unreadable("poison", STORY.get(0), "ResourceTeleported", "{}", json));
         for (int i = 0; i < STORY.size(); i++) {
-            records.add(CloudEventRecords.of(Topic.NAME, "acme-" + i, STORY.get(i), json));
+            records.add(TopicRecords.of(Topic.NAME, "acme-" + i, STORY.get(i), json));
         }
         try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker.bootstrapServers()), new StringSerializer(),
                 new ByteArraySerializer())) {
@@ -120,7 +118,7 @@ class OperationsOverKafkaIT {
             try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker.bootstrapServers()), new StringSerializer(),
                     new ByteArraySerializer())) {
                 for (int i = 0; i < 3; i++) {
-                    producer.send(CloudEventRecords.of(Topic.NAME, "acme-" + i, STORY.get(i), json));
+                    producer.send(TopicRecords.of(Topic.NAME, "acme-" + i, STORY.get(i), json));
                 }
             }
 

@@ -55,7 +55,6 @@ class InfrastructureCustomizerFactory implements ContextCustomizerFactory {
                 // stopped when the context closes, after the beans that use it
                 ((DefaultSingletonBeanRegistry) beans).registerDisposableBean(BROKER_BEAN, broker::close);
                 properties.put("spring.kafka.bootstrap-servers", broker.bootstrapServers());
-                properties.put("axon.kafka.bootstrap-servers", broker.bootstrapServers());
             }
             context.getEnvironment().getPropertySources()
                     .addFirst(new MapPropertySource("infrashareTestInfrastructure", properties));

@@ -9,8 +9,7 @@ import java.lang.annotation.Target;
 
 /**
  * The Spring test context gets a Kafka broker of its own from {@link TestInfrastructure}, stopped with the context;
- * {@code spring.kafka.bootstrap-servers} and {@code axon.kafka.bootstrap-servers} point at it, and the context holds it
- * as a {@link KafkaBroker} bean.
+ * {@code spring.kafka.bootstrap-servers} points at it, and the context holds it as a {@link KafkaBroker} bean.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -43,6 +43,5 @@ class WithPostgresAndKafkaTest {
     @Test
     void theBootstrapServersAreThoseOfTheContextsBroker() {
         assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo(broker.bootstrapServers());
-        assertThat(environment.getProperty("axon.kafka.bootstrap-servers")).isEqualTo(broker.bootstrapServers());
     }
 }

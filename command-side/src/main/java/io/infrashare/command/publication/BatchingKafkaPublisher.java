@@ -2,15 +2,13 @@ package io.infrashare.command.publication;
 
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
-import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
-import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
+import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.messaging.EventPublicationFailedException;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,13 +19,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Sends each event of the publishing processor's batch as soon as it is handled and awaits the acknowledgements of
- * the whole batch once, before the batch's token is stored. The extension's own publisher waits for each record's
- * acknowledgement before sending the next, so a batch took one broker round trip per event and publication fell
- * behind from a few clients on.
+ * Publishes the events of the store to Kafka, as the handler of the publishing processor: it sends each event of the
+ * processor's batch as soon as it is handled and awaits the acknowledgements of the whole batch once, before the
+ * batch's token is stored. Awaiting each record's acknowledgement before sending the next, as the Axon Kafka
+ * extension's publisher did, took one broker round trip per event, and publication fell behind from a few clients on.
+ * It owns its producers and uses no publisher of a framework, so what it sends, and when it counts an event as
+ * published, changes only here.
  * <p>
  * If any record of a batch is not acknowledged in time, the batch fails, its token is not stored, and the processor
  * handles the batch again: records Kafka had taken are then sent twice, with the same {@code ce_id}. The producer the
@@ -37,50 +38,54 @@ import java.util.function.Supplier;
  * them failed, and the acknowledgement timeout, counted from the batch's first record, is shorter than the
  * producer's own delivery timeout, so that the producer never gives up on a record by itself first.
  */
-final class BatchingKafkaPublisher extends KafkaPublisher<String, byte[]> {
+final class BatchingKafkaPublisher implements EventMessageHandler {
 
     private static final Logger log = LoggerFactory.getLogger(BatchingKafkaPublisher.class);
     private static final String ACKNOWLEDGEMENTS = BatchingKafkaPublisher.class.getName() + ".acknowledgements";
 
     private final Supplier<Producer<String, byte[]>> producers;
-    private final KafkaMessageConverter<String, byte[]> records;
-    private final String topic;
+    private final Function<EventMessage<?>, ProducerRecord<String, byte[]>> records;
     private final Duration acknowledgementTimeout;
     private Producer<String, byte[]> producer;
 
     /**
-     * @param extensionProducers the extension's factory, which the publisher it extends requires; records go through
-     *                           the producers of {@code producers} instead
-     * @param producers          makes a producer, when the first batch needs one and after a batch failed
+     * @param producers makes a producer, when the first batch needs one and after a batch failed
+     * @param records   the record of each event, topic included
      */
-    BatchingKafkaPublisher(ProducerFactory<String, byte[]> extensionProducers,
-                           Supplier<Producer<String, byte[]>> producers,
-                           KafkaMessageConverter<String, byte[]> records, Serializer serializer, String topic,
+    BatchingKafkaPublisher(Supplier<Producer<String, byte[]>> producers,
+                           Function<EventMessage<?>, ProducerRecord<String, byte[]>> records,
                            Duration acknowledgementTimeout) {
-        super(KafkaPublisher.<String, byte[]>builder().producerFactory(extensionProducers).messageConverter(records)
-                .serializer(serializer).topic(topic));
         this.producers = producers;
         this.records = records;
-        this.topic = topic;
         this.acknowledgementTimeout = acknowledgementTimeout;
     }
 
+    /** Sends the event, whose acknowledgement its batch awaits before it commits; a failure fails the batch. */
     @Override
-    public <T extends EventMessage<?>> void send(T event) {
+    public Object handle(EventMessage<?> event) {
+        send(event);
+        return null;
+    }
+
+    /** Publication follows the store from where it stands: a reset would publish the history again. */
+    @Override
+    public boolean supportsReset() {
+        return false;
+    }
+
+    void send(EventMessage<?> event) {
         Batch batch = batch(CurrentUnitOfWork.get().root());
         // a record the producer refused (at once: no topic metadata within max.block.ms, too large) has no place in
         // the partition's sequence, so a later record could go out before it: send no more of this batch
         batch.stopIfFailed();
-        batch.acknowledgements.add(batch.producer.send(records.createKafkaMessage(event, topic), batch));
+        batch.acknowledgements.add(batch.producer.send(records.apply(event), batch));
     }
 
-    @Override
-    public synchronized void shutDown() {
+    synchronized void shutDown() {
         if (producer != null) {
             producer.close(acknowledgementTimeout);
             producer = null;
         }
-        super.shutDown();
     }
 
     /**

@@ -1,20 +1,19 @@
 package io.infrashare.command.publication;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.axonframework.extensions.kafka.eventhandling.producer.DefaultProducerFactory;
-import org.axonframework.extensions.kafka.eventhandling.producer.KafkaEventPublisher;
-import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
-import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,31 +21,25 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Publication follows the event store with the Axon Kafka extension's tracking processor: its token is stored with
- * the events, so a broker outage delays publication and loses nothing.
+ * Publication follows the event store with a tracking processor whose one handler is the {@link BatchingKafkaPublisher}:
+ * its token is stored with the events, so a broker outage delays publication and loses nothing. The producers have
+ * Spring Boot's Kafka settings ({@code spring.kafka.producer}). Where publication is switched off
+ * ({@code infrashare.publication.enabled=false}), there is no publisher and no publishing processor.
  */
 @Configuration
+@ConditionalOnProperty(name = "infrashare.publication.enabled", havingValue = "true", matchIfMissing = true)
 class PublicationConfiguration {
 
-    @Bean
-    KafkaMessageConverter<String, byte[]> kafkaMessageConverter(ObjectMapper json) {
-        return new CloudEventRecords(json);
-    }
-
     /**
-     * The extension's publishing processor sends through this publisher (see {@link BatchingKafkaPublisher}), whose
-     * producers have the extension's settings ({@code axon.kafka.producer}). Where
-     * publication is switched off ({@code axon.kafka.publisher.enabled=false}), the extension makes no producers and
-     * there is nothing to send with.
+     * The publishing processor, whose token in the token store says how far publication got. The name is the one
+     * the Axon Kafka extension gave it when it published, so that a store's token goes on from where it stood.
      */
+    static final String PROCESSOR = "__axon-kafka-event-publishing-group";
+
     @Bean(destroyMethod = "shutDown")
-    @ConditionalOnProperty(name = "axon.kafka.publisher.enabled", havingValue = "true", matchIfMissing = true)
-    @SuppressWarnings("unchecked") // the extension declares its factory without types; its records are ours
-    KafkaPublisher<String, byte[]> kafkaPublisher(ProducerFactory<?, ?> producers,
-                                                  KafkaMessageConverter<String, byte[]> records,
-                                                  @Qualifier("serializer") Serializer serializer,
-                                                  PublicationProperties properties) {
-        Map<String, Object> settings = ((DefaultProducerFactory<?, ?>) producers).configurationProperties();
+    BatchingKafkaPublisher kafkaPublisher(KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles,
+                                          ObjectMapper json, PublicationProperties properties) {
+        Map<String, Object> settings = kafka.buildProducerProperties(sslBundles.getIfAvailable());
         Duration deliveryTimeout = Duration.ofMillis(Long.parseLong(String.valueOf(settings.getOrDefault(
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, ProducerConfig.configDef().defaultValues()
                         .get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)))));
@@ -54,22 +47,29 @@ class PublicationConfiguration {
             throw new IllegalStateException("infrashare.publication.ack-timeout (" + properties.ackTimeout()
                     + ") must be shorter than the producer's delivery.timeout.ms (" + deliveryTimeout + ")");
         }
-        return new BatchingKafkaPublisher((ProducerFactory<String, byte[]>) producers,
-                () -> new KafkaProducer<>(settings), records, serializer, properties.topic(), properties.ackTimeout());
+        return new BatchingKafkaPublisher(
+                () -> new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer()),
+                new CloudEventRecords(json, properties.topic()), properties.ackTimeout());
     }
 
     /**
-     * A new processor would start as a replay, and the publisher skips replayed events; starting it at the tail,
-     * explicitly, publishes the events stored before it first ran. Events go out in batches: the records of a batch
-     * are sent together and their acknowledgements awaited together, and the token is stored once per batch, so a
+     * A handler's failure fails the batch, which the processor then handles again, rather than being logged and
+     * skipped as Axon does by default. The processor starts, the first time, at the first stored event, so the
+     * events stored before it first ran are published too. Events go out in batches: the records of a batch are
+     * sent together and their acknowledgements awaited together, and the token is stored once per batch, so a
      * backlog after a broker outage drains quickly. A batch that fails is sent again whole; the records Kafka had
      * already taken become duplicates with the same {@code ce_id}, which consumers drop.
      */
     @Autowired
-    void publishFromTheFirstEvent(EventProcessingConfigurer processing, PublicationProperties properties) {
-        processing.registerTrackingEventProcessorConfiguration(KafkaEventPublisher.DEFAULT_PROCESSING_GROUP,
-                configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andBatchSize(properties.batchSize())
-                        .andInitialTrackingToken(StreamableMessageSource::createTailToken));
+    void publishFromTheFirstEvent(EventProcessingConfigurer processing,
+                                  ObjectProvider<BatchingKafkaPublisher> publisher, PublicationProperties properties) {
+        // the publisher is asked for when Axon builds its processors, once this configuration exists
+        processing.registerEventHandler(configuration -> publisher.getObject())
+                .assignHandlerInstancesMatching(PROCESSOR, BatchingKafkaPublisher.class::isInstance)
+                .registerListenerInvocationErrorHandler(PROCESSOR, configuration -> PropagatingErrorHandler.instance())
+                .registerTrackingEventProcessor(PROCESSOR, configuration -> configuration.eventStore(),
+                        configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(properties.batchSize())
+                                .andInitialTrackingToken(StreamableMessageSource::createTailToken));
     }
 }

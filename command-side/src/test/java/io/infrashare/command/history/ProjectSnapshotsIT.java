@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
  * restart, it is loaded from that snapshot and the events after it and decides as it did. A snapshot taken under
  * other revisions is ignored and the project is rebuilt from its events.
  */
-@SpringBootTest(properties = {"axon.kafka.publisher.enabled=false",
+@SpringBootTest(properties = {"infrashare.publication.enabled=false",
         "infrashare.commands.snapshot-threshold=" + ProjectSnapshotsIT.THRESHOLD})
 @WithPostgres
 class ProjectSnapshotsIT {

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * predecessor, or before revisions were recorded at all, are loaded through the upcasters, take commands and decide on
  * the upcast state; new events are stored in the synthetic revision and read as they are.
  */
-@SpringBootTest(properties = "axon.kafka.publisher.enabled=false")
+@SpringBootTest(properties = "infrashare.publication.enabled=false")
 @WithPostgres
 class StoredHistoryUpcastingIT {
 

@@ -1,8 +1,13 @@
 package io.infrashare.command.it;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.infrashare.events.EventCodec;
 import io.infrashare.events.EventSchemas;
 import io.infrashare.events.EventTypes;
 import io.infrashare.events.Topic;
+import io.infrashare.events.UnreadableEventException;
+import io.infrashare.events.WireRecord;
 import io.infrashare.events.contract.EventValidator;
 import org.apache.kafka.clients.producer.ProducerInterceptor;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,13 +32,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Checks every record the command side publishes in the tests against the JSON Schema its {@code ce_dataschema}
- * names, with a JSON Schema validator, as the Kafka producer's interceptor (set for every test application in
- * {@code config/application.properties}); {@link FailTheTest} fails the test during which a record did not conform.
+ * names, with a JSON Schema validator, and reads it back as consumers do, with the contract's {@link EventCodec}, as
+ * the Kafka producer's interceptor (set for every test application in {@code config/application.properties});
+ * {@link FailTheTest} fails the test during which a record did not conform.
  * What was checked is summed up in {@code target/schema-conformance.txt}.
  */
 public class ConformingEvents implements ProducerInterceptor<String, byte[]> {
 
     private static final EventValidator VALIDATOR = new EventValidator();
+    /** How consumers read the records: what is published must read back. */
+    private static final EventCodec EVENTS = new EventCodec(new ObjectMapper().registerModule(new JavaTimeModule()));
     private static final Queue<String> VIOLATIONS = new ConcurrentLinkedQueue<>();
     private static final Set<String> TYPES = ConcurrentHashMap.newKeySet();
     private static final AtomicLong CHECKED = new AtomicLong();
@@ -69,6 +77,11 @@ public class ConformingEvents implements ProducerInterceptor<String, byte[]> {
             }
         } catch (RuntimeException e) {
             VIOLATIONS.add("event " + id + " could not be checked against " + dataschema + ": " + e);
+        }
+        try {
+            EVENTS.decode(WireRecord.read(record.key(), record.headers(), Header::key, Header::value, record.value()));
+        } catch (UnreadableEventException e) {
+            VIOLATIONS.add("event " + id + " cannot be read back by consumers: " + e.getMessage());
         }
         TYPES.add(type);
         CHECKED.incrementAndGet();

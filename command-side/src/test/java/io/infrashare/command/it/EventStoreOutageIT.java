@@ -22,7 +22,7 @@ import static org.mockito.Mockito.when;
  * reports a broken connection.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "axon.kafka.publisher.enabled=false"})
+        "infrashare.publication.enabled=false"})
 @WithPostgres
 class EventStoreOutageIT {
 

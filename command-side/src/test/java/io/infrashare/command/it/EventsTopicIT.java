@@ -10,12 +10,12 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.axonframework.extensions.kafka.eventhandling.producer.ConfirmationMode;
-import org.axonframework.extensions.kafka.eventhandling.producer.DefaultProducerFactory;
-import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -47,7 +47,6 @@ class EventsTopicIT {
                 TestInfrastructure.newDatabase().springArguments(
                         "--server.port=0",
                         "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                        "--axon.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                         "--infrashare.publication.partitions=4",
                         "--infrashare.publication.replication-factor=1"));
     }
@@ -80,12 +79,14 @@ class EventsTopicIT {
 
     @Test
     void theProducerIsIdempotentWaitsForAllReplicasAndForTheAcknowledgement() {
-        ProducerFactory<?, ?> producers = commandSide.getBean(ProducerFactory.class);
+        // the settings the publisher's producers are made with
+        Map<String, Object> settings = commandSide.getBean(KafkaProperties.class).buildProducerProperties(null);
 
-        assertThat(producers.confirmationMode()).isEqualTo(ConfirmationMode.WAIT_FOR_ACK);
-        assertThat(producers).isInstanceOf(DefaultProducerFactory.class);
-        Map<String, Object> settings = ((DefaultProducerFactory<?, ?>) producers).configurationProperties();
         assertThat(String.valueOf(settings.get(ProducerConfig.ACKS_CONFIG))).isEqualTo("all");
         assertThat(String.valueOf(settings.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG))).isEqualTo("true");
+        // the acknowledgements are awaited by the publishing processor's batch before its token moves on
+        // (BatchingKafkaPublisherTest): the processor tracks the store, under the name its token has always had
+        assertThat(commandSide.getBean(EventProcessingConfiguration.class)
+                .eventProcessor("__axon-kafka-event-publishing-group", TrackingEventProcessor.class)).isPresent();
     }
 }

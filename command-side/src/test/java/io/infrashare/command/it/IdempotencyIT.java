@@ -292,8 +292,7 @@ class IdempotencyIT {
         return new SpringApplicationBuilder(CommandApplication.class).run(data.springArguments(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + brokers,
-                "--axon.kafka.bootstrap-servers=" + brokers,
-                "--axon.kafka.publisher.enabled=false"));
+                "--infrashare.publication.enabled=false"));
     }
 
     private Reply createProject(ConfigurableApplicationContext context, String key) {

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * of the test's own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "axon.kafka.publisher.enabled=false",
+        "infrashare.publication.enabled=false",
         "spring.security.oauth2.resourceserver.jwt.audiences=infrashare",
         "infrashare.security.issuer=" + JwtSecurityIT.ISSUER_URI})
 @WithPostgres
@@ -223,7 +223,7 @@ class JwtSecurityIT {
     @Test
     void withoutAnIssuerTheServiceRefusesToStartAndSaysWhatToSet() {
         String[] arguments = TestInfrastructure.newDatabase().springArguments(
-                "--server.port=0", "--axon.kafka.publisher.enabled=false");
+                "--server.port=0", "--infrashare.publication.enabled=false");
         assertThatThrownBy(() -> new SpringApplicationBuilder(CommandApplication.class).profiles("production")
                 .run(arguments).close())
                 .hasStackTraceContaining("JWT validation is not configured")
@@ -238,7 +238,7 @@ class JwtSecurityIT {
                 + Base64.getMimeEncoder().encodeToString(ISSUER.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n");
         String[] arguments = TestInfrastructure.newDatabase().springArguments(
-                "--server.port=0", "--axon.kafka.publisher.enabled=false",
+                "--server.port=0", "--infrashare.publication.enabled=false",
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + key);
         assertThatThrownBy(() -> new SpringApplicationBuilder(CommandApplication.class).profiles("production")
                 .run(arguments).close())

@@ -39,7 +39,7 @@ class LeastPrivilegeIT {
             statement.execute("alter schema public owner to " + owner);
         }
         String[] arguments = new Database(url, runtime, "service").springArguments("--server.port=0",
-                "--axon.kafka.publisher.enabled=false", "--spring.profiles.active=demo",
+                "--infrashare.publication.enabled=false", "--spring.profiles.active=demo",
                 "--spring.flyway.user=" + owner, "--spring.flyway.password=owner",
                 "--spring.flyway.placeholders.runtime_role=" + runtime);
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(CommandApplication.class)

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The OpenAPI document describes every command of docs/http-api.md, and anyone may read it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "axon.kafka.publisher.enabled=false"})
+        "infrashare.publication.enabled=false"})
 @WithPostgres
 class OpenApiDocumentIT {
 

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What a platform team points its probes and its Prometheus at. */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "axon.kafka.publisher.enabled=false"})
+        "infrashare.publication.enabled=false"})
 @WithPostgres
 class OperationsEndpointsIT {
 

@@ -6,7 +6,6 @@ import io.infrashare.localkafka.LocalKafka;
 import io.infrashare.testing.Database;
 import io.infrashare.testing.KafkaBroker;
 import io.infrashare.testing.TestInfrastructure;
-import org.axonframework.extensions.kafka.eventhandling.producer.KafkaEventPublisher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -24,6 +23,9 @@ import static org.awaitility.Awaitility.await;
 /** The event store is the source of truth: whatever it holds reaches the topic, whenever the broker can take it. */
 class PublicationRecoveryIT {
 
+    /** The publishing processor, as operations know it (docs/operations.md). */
+    private static final String PUBLICATION = "__axon-kafka-event-publishing-group";
+
     @TempDir
     Path data;
 
@@ -34,8 +36,7 @@ class PublicationRecoveryIT {
         return new SpringApplicationBuilder(CommandApplication.class).run(events.springArguments(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
-                "--axon.kafka.bootstrap-servers=" + bootstrapServers,
-                "--axon.kafka.publisher.enabled=" + publishing));
+                "--infrashare.publication.enabled=" + publishing));
     }
 
     private static Http http(ConfigurableApplicationContext context) {
@@ -76,12 +77,12 @@ class PublicationRecoveryIT {
         JsonNode publication = http(context).send("dev-operator", HttpMethod.GET, "/actuator/health", null).body()
                 .path("components").path("publication");
         assertThat(publication.path("status").asText()).isEqualTo("UP");
-        return publication.path("details").path(KafkaEventPublisher.DEFAULT_PROCESSING_GROUP).path("lag").asLong(-1);
+        return publication.path("details").path(PUBLICATION).path("lag").asLong(-1);
     }
 
     private static long metricLag(ConfigurableApplicationContext context) {
         return http(context).send("dev-operator", HttpMethod.GET, "/actuator/metrics/infrashare.publication.lag?tag="
-                        + "processor:" + KafkaEventPublisher.DEFAULT_PROCESSING_GROUP, null)
+                        + "processor:" + PUBLICATION, null)
                 .body().path("measurements").path(0).path("value").asLong(-1);
     }
 

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A principal over its write rate gets a 429 to retry later, and records nothing; other principals go on. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "axon.kafka.publisher.enabled=false",
+        "infrashare.publication.enabled=false",
         "infrashare.rate-limit.writes-per-second=1",
         "infrashare.rate-limit.burst=3"})
 @WithPostgres

@@ -64,7 +64,7 @@ class TwoNodesIT {
     /** A node with the demo principals; publication is not the point here. */
     private static ConfigurableApplicationContext node() {
         return new SpringApplicationBuilder(CommandApplication.class).profiles("demo").run(
-                database.springArguments("--server.port=0", "--axon.kafka.publisher.enabled=false"));
+                database.springArguments("--server.port=0", "--infrashare.publication.enabled=false"));
     }
 
     private static Http http(ConfigurableApplicationContext node) {

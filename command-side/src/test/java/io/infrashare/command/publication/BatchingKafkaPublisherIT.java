@@ -17,11 +17,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
-import org.axonframework.extensions.kafka.eventhandling.producer.DefaultProducerFactory;
 import org.axonframework.messaging.EventPublicationFailedException;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +28,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
@@ -115,9 +111,8 @@ class BatchingKafkaPublisherIT {
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_REQUEST_SIZE,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        return new BatchingKafkaPublisher(DefaultProducerFactory.<String, byte[]>builder().configuration(settings)
-                .build(), () -> new KafkaProducer<>(settings), new OneOrganization(),
-                JacksonSerializer.defaultSerializer(), topic, Duration.ofSeconds(10));
+        return new BatchingKafkaPublisher(() -> new KafkaProducer<>(settings),
+                event -> oneOrganization(topic, event), Duration.ofSeconds(10));
     }
 
     private static String topic(String name) throws Exception {
@@ -152,16 +147,7 @@ class BatchingKafkaPublisherIT {
     }
 
     /** Every record keyed by one organization, so all of them share a partition and its order. */
-    private static final class OneOrganization implements KafkaMessageConverter<String, byte[]> {
-
-        @Override
-        public ProducerRecord<String, byte[]> createKafkaMessage(EventMessage<?> event, String topic) {
-            return new ProducerRecord<>(topic, "acme", ((String) event.getPayload()).getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public Optional<EventMessage<?>> readKafkaMessage(ConsumerRecord<String, byte[]> record) {
-            return Optional.empty();
-        }
+    private static ProducerRecord<String, byte[]> oneOrganization(String topic, EventMessage<?> event) {
+        return new ProducerRecord<>(topic, "acme", ((String) event.getPayload()).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,9 +1,7 @@
 package io.infrashare.command.publication;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.NotEnoughReplicasException;
@@ -12,19 +10,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
-import org.axonframework.extensions.kafka.eventhandling.producer.ConfirmationMode;
-import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
 import org.axonframework.messaging.EventPublicationFailedException;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -174,8 +167,8 @@ class BatchingKafkaPublisherTest {
     }
 
     private BatchingKafkaPublisher publisher(Duration ackTimeout) {
-        return new BatchingKafkaPublisher(new SingleProducer(kafka), () -> kafka.closed() ? kafka = newProducer() : kafka,
-                new KeyedByPayload(), JacksonSerializer.defaultSerializer(), "events", ackTimeout);
+        return new BatchingKafkaPublisher(() -> kafka.closed() ? kafka = newProducer() : kafka,
+                BatchingKafkaPublisherTest::keyedByPayload, ackTimeout);
     }
 
     private MockProducer<String, byte[]> newProducer() {
@@ -204,35 +197,8 @@ class BatchingKafkaPublisherTest {
         return producer;
     }
 
-    private record SingleProducer(Producer<String, byte[]> producer) implements ProducerFactory<String, byte[]> {
-
-        @Override
-        public Producer<String, byte[]> createProducer() {
-            return producer;
-        }
-
-        @Override
-        public ConfirmationMode confirmationMode() {
-            return ConfirmationMode.WAIT_FOR_ACK;
-        }
-
-        @Override
-        public void shutDown() {
-            producer.close();
-        }
-    }
-
-    private static final class KeyedByPayload implements KafkaMessageConverter<String, byte[]> {
-
-        @Override
-        public ProducerRecord<String, byte[]> createKafkaMessage(EventMessage<?> event, String topic) {
-            String payload = (String) event.getPayload();
-            return new ProducerRecord<>(topic, payload, payload.getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public Optional<EventMessage<?>> readKafkaMessage(ConsumerRecord<String, byte[]> record) {
-            return Optional.empty();
-        }
+    private static ProducerRecord<String, byte[]> keyedByPayload(EventMessage<?> event) {
+        String payload = (String) event.getPayload();
+        return new ProducerRecord<>("events", payload, payload.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -3,23 +3,21 @@ package io.infrashare.query.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.infrashare.events.EnvironmentDefaultSet;
+import io.infrashare.events.EventCodec;
 import io.infrashare.events.EventSchemas;
 import io.infrashare.events.Topic;
 import io.infrashare.events.Upcaster;
 import io.infrashare.events.Upcasters;
 import io.infrashare.query.AcmeStory;
-import io.infrashare.query.CloudEventRecords;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.infrashare.query.TopicRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 
+import static io.infrashare.query.TopicRecords.received;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,15 +30,15 @@ class EventRecordsTest {
     void aRecordAsTheCommandSidePublishesItReadsBackAsItsEvent() {
         var event = AcmeStory.ericSetsTheDefaultVpc(AcmeStory.US_VPC, null, 7);
 
-        IncomingEvent incoming = records.decode(received(CloudEventRecords.of(Topic.NAME, "e-1", event, json)));
+        IncomingEvent incoming = records.decode(received(TopicRecords.of(Topic.NAME, "e-1", event, json)));
 
         assertThat(incoming).isEqualTo(new IncomingEvent("e-1", event));
     }
 
     @Test
     void anUnknownTypeIsUnreadable() {
-        var record = received(CloudEventRecords.of(Topic.NAME, "e-2", "ResourceTeleported", "acme",
-                "{}".getBytes(StandardCharsets.UTF_8), "resources/x", "2026-11-23T10:15:30Z", "c"));
+        var record = received(TopicRecords.unreadable("e-2", AcmeStory.opsSharesTheUsVpcWithEcommerce().get(0),
+                "ResourceTeleported", "{}", json));
 
         assertThatThrownBy(() -> records.decode(record))
                 .isInstanceOf(UnreadableRecord.class)
@@ -49,8 +47,8 @@ class EventRecordsTest {
 
     @Test
     void malformedJsonIsUnreadable() {
-        var record = received(CloudEventRecords.of(Topic.NAME, "e-3", "ProjectCreated", "acme",
-                "{\"organization\":".getBytes(StandardCharsets.UTF_8), "projects/si", "2026-11-23T10:15:30Z", "c"));
+        var record = received(TopicRecords.unreadable("e-3", AcmeStory.opsSharesTheUsVpcWithEcommerce().get(0),
+                "ProjectCreated", "{\"organization\":", json));
 
         assertThatThrownBy(() -> records.decode(record))
                 .isInstanceOf(UnreadableRecord.class)
@@ -59,7 +57,7 @@ class EventRecordsTest {
 
     @Test
     void aRecordWithoutAnEventIdIsUnreadable() {
-        var published = CloudEventRecords.of(Topic.NAME, "e-4", AcmeStory.opsSharesTheUsVpcWithEcommerce().get(0), json);
+        var published = TopicRecords.of(Topic.NAME, "e-4", AcmeStory.opsSharesTheUsVpcWithEcommerce().get(0), json);
         published.headers().remove(Topic.Headers.ID);
 
         assertThatThrownBy(() -> records.decode(received(published)))
@@ -70,7 +68,7 @@ class EventRecordsTest {
     @Test
     void anEventKeyedForAnotherOrganizationIsUnreadable() {
         var event = AcmeStory.opsSharesTheUsVpcWithEcommerce().get(0);
-        var published = CloudEventRecords.of(Topic.NAME, "e-5", event, json);
+        var published = TopicRecords.of(Topic.NAME, "e-5", event, json);
         var rekeyed = new ProducerRecord<>(Topic.NAME, "globex", published.value());
         published.headers().forEach(rekeyed.headers()::add);
 
@@ -81,7 +79,7 @@ class EventRecordsTest {
 
     @Test
     void aRecordWithoutAKeyIsUnreadable() {
-        var published = CloudEventRecords.of(Topic.NAME, "e-6", AcmeStory.opsSharesTheUsVpcWithEcommerce().get(0), json);
+        var published = TopicRecords.of(Topic.NAME, "e-6", AcmeStory.opsSharesTheUsVpcWithEcommerce().get(0), json);
         var keyless = new ProducerRecord<String, byte[]>(Topic.NAME, null, published.value());
         published.headers().forEach(keyless.headers()::add);
 
@@ -92,7 +90,7 @@ class EventRecordsTest {
 
     @Test
     void aRecordWithoutTheOrganizationHeaderIsUnreadable() {
-        var published = CloudEventRecords.of(Topic.NAME, "e-7", AcmeStory.opsSharesTheUsVpcWithEcommerce().get(0), json);
+        var published = TopicRecords.of(Topic.NAME, "e-7", AcmeStory.opsSharesTheUsVpcWithEcommerce().get(0), json);
         published.headers().remove(Topic.Headers.ORGANIZATION);
 
         assertThatThrownBy(() -> records.decode(received(published)))
@@ -102,7 +100,7 @@ class EventRecordsTest {
 
     @Test
     void aRecordWhoseOrganizationHeaderNamesAnotherOrganizationIsUnreadable() {
-        var published = CloudEventRecords.of(Topic.NAME, "e-8", AcmeStory.opsSharesTheUsVpcWithEcommerce().get(0), json);
+        var published = TopicRecords.of(Topic.NAME, "e-8", AcmeStory.opsSharesTheUsVpcWithEcommerce().get(0), json);
         published.headers().remove(Topic.Headers.ORGANIZATION);
         published.headers().add(Topic.Headers.ORGANIZATION, "globex".getBytes(StandardCharsets.UTF_8));
 
@@ -117,7 +115,7 @@ class EventRecordsTest {
         var event = AcmeStory.ericSetsTheDefaultVpc(AcmeStory.US_VPC, null, 7);
         ObjectNode v1 = json.valueToTree(event);
         v1.set("defaultResource", v1.remove("resource"));
-        var published = CloudEventRecords.of(Topic.NAME, "e-6", event, json);
+        var published = TopicRecords.of(Topic.NAME, "e-6", event, json);
         var old = new ProducerRecord<>(Topic.NAME, published.key(), json.writeValueAsBytes(v1));
         published.headers().forEach(old.headers()::add);
         // a reader of a later revision than the records', which renamed their defaultResource to resource
@@ -126,7 +124,7 @@ class EventRecordsTest {
             data.set("resource", data.remove("defaultResource"));
             return data;
         });
-        var atNextRevision = new EventRecords(json, new Upcasters(List.of(renamed)), type -> current + 1);
+        var atNextRevision = new EventRecords(new EventCodec(json, new Upcasters(List.of(renamed)), type -> current + 1));
 
         assertThat(atNextRevision.decode(received(old))).isEqualTo(new IncomingEvent("e-6", event));
         assertThat(((EnvironmentDefaultSet) records.decode(received(old)).event()).resource())
@@ -136,9 +134,9 @@ class EventRecordsTest {
     @Test
     void aRecordWithoutASchemaIsReadAsTheFirstRevisionAndOneNamingAnotherTypesSchemaIsUnreadable() {
         var event = AcmeStory.ericSetsTheDefaultVpc(AcmeStory.US_VPC, null, 7);
-        var unnamed = CloudEventRecords.of(Topic.NAME, "e-7", event, json);
+        var unnamed = TopicRecords.of(Topic.NAME, "e-7", event, json);
         unnamed.headers().remove(Topic.Headers.DATA_SCHEMA);
-        var misnamed = CloudEventRecords.of(Topic.NAME, "e-8", event, json);
+        var misnamed = TopicRecords.of(Topic.NAME, "e-8", event, json);
         misnamed.headers().remove(Topic.Headers.DATA_SCHEMA);
         misnamed.headers().add(Topic.Headers.DATA_SCHEMA,
                 EventSchemas.dataschema("ProjectCreated", 1).toString().getBytes(StandardCharsets.UTF_8));
@@ -147,10 +145,5 @@ class EventRecordsTest {
         assertThatThrownBy(() -> records.decode(received(misnamed)))
                 .isInstanceOf(UnreadableRecord.class)
                 .hasMessageContaining("names the schema 'https://infrashare.io/schemas/ProjectCreated/v1.json'");
-    }
-
-    private static ConsumerRecord<String, byte[]> received(ProducerRecord<String, byte[]> published) {
-        return new ConsumerRecord<>(published.topic(), 0, 0L, 0L, TimestampType.CREATE_TIME, 0, 0,
-                published.key(), published.value(), new RecordHeaders(published.headers().toArray()), Optional.empty());
     }
 }

@@ -3,22 +3,19 @@ package io.infrashare.query.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrashare.events.Topic;
 import io.infrashare.query.AcmeStory;
-import io.infrashare.query.CloudEventRecords;
+import io.infrashare.query.TopicRecords;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static io.infrashare.query.TopicRecords.received;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,8 +39,8 @@ class TopicListenerTest {
 
     @Test
     void theRecordsBeforeAnUnreadableOneAreAppliedAndItGoesToTheErrorHandler() {
-        var unreadable = received(CloudEventRecords.of(Topic.NAME, "e-3", "ResourceTeleported", "acme",
-                "{}".getBytes(StandardCharsets.UTF_8), "resources/x", "2026-11-23T10:15:30Z", "c"));
+        var unreadable = received(TopicRecords.unreadable("e-3",
+                AcmeStory.ericSetsTheDefaultVpc(AcmeStory.US_VPC, null, 7), "ResourceTeleported", "{}", json));
 
         assertThatThrownBy(() -> listener.on(List.of(event("e-1"), event("e-2"), unreadable, event("e-4"))))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class,
@@ -63,13 +60,8 @@ class TopicListenerTest {
     }
 
     private ConsumerRecord<String, byte[]> event(String id) {
-        return received(CloudEventRecords.of(Topic.NAME, id, AcmeStory.ericSetsTheDefaultVpc(AcmeStory.US_VPC, null, 7),
+        return received(TopicRecords.of(Topic.NAME, id, AcmeStory.ericSetsTheDefaultVpc(AcmeStory.US_VPC, null, 7),
                 json));
-    }
-
-    private static ConsumerRecord<String, byte[]> received(ProducerRecord<String, byte[]> published) {
-        return new ConsumerRecord<>(published.topic(), 0, 0L, 0L, TimestampType.CREATE_TIME, 0, 0,
-                published.key(), published.value(), new RecordHeaders(published.headers().toArray()), Optional.empty());
     }
 
     /** Records the events of each committed transaction; one event may be made to fail, as a database would. */
