@@ -1,12 +1,13 @@
 package io.infrashare.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import io.infrashare.testing.HttpApiDocument;
 import io.infrashare.testing.WithPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.HttpMethod;
 import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
@@ -46,7 +47,7 @@ class OpenApiDocumentIT {
 
     @Test
     void everyCommandOfTheContractIsDocumentedWithItsBearerToken() {
-        Http.Answer answer = new Http(port).send(null, HttpMethod.GET, "/v3/api-docs", null);
+        Answer answer = Api.localhost(port).as(null).get("/v3/api-docs");
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(operations(answer.body())).containsAll(COMMANDS.stream().map(OpenApiDocumentIT::shape).toList());
