@@ -212,7 +212,7 @@ class CommandSideIT {
 
     @Test
     void requestsWithoutAValidTokenAreUnauthenticated() {
-        Answer none = http.as(null).post("/projects", "{}");
+        Answer none = http.post("/projects", "{}");
         Answer unknown = http.as("not-a-token").post("/projects", "{}");
 
         assertThat(none.status()).isEqualTo(401);

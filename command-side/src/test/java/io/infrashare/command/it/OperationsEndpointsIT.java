@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,8 +24,8 @@ class OperationsEndpointsIT {
     void readinessNeedsTheDatabaseShowsThePublicationAndLivenessOnlyTheProcess() {
         Api http = Api.localhost(port);
 
-        Answer readiness = http.as(null).get("/actuator/health/readiness");
-        Answer liveness = http.as(null).get("/actuator/health/liveness");
+        Answer readiness = http.get("/actuator/health/readiness");
+        Answer liveness = http.get("/actuator/health/liveness");
 
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.text("status")).isEqualTo("UP");
@@ -44,11 +43,8 @@ class OperationsEndpointsIT {
         assertThat(http.as("dev-ecomm").put("/resource-types/spark-cluster", "{\"defaultable\":true}").status())
                 .isEqualTo(403);
 
-        RestClient client = RestClient.create("http://localhost:" + port);
-        String scrape = client.get().uri("/actuator/prometheus").header("Authorization", "Bearer dev-operator")
-                .retrieve().body(String.class);
-        int anonymous = client.get().uri("/actuator/prometheus").exchange((request, response) ->
-                response.getStatusCode().value());
+        String scrape = http.as("dev-operator").get("/actuator/prometheus").requireSuccess().text();
+        int anonymous = http.get("/actuator/prometheus").status();
 
         assertThat(scrape.lines().filter(line -> line.startsWith("infrashare_commands_refused_total{")))
                 .anyMatch(line -> line.contains("type=\"not-found\""))
