@@ -90,7 +90,7 @@ public final class Benchmark {
         begin(commandSide);
         begin(querySide);
         Topic topic = new Topic(kafka.bootstrapServers(), io.infrashare.events.Topic.NAME);
-        CommandLoad load = new CommandLoad(commandSide.port(), querySide.port(), topic);
+        CommandLoad load = new CommandLoad(commandSide.api(), querySide.api(), topic);
         int most = options.clients().stream().max(Integer::compare).orElseThrow();
         say("commands: preparing the projects of " + most + " clients");
         load.prepare(most);
@@ -132,7 +132,7 @@ public final class Benchmark {
         say("history: " + history.projects().size() + " projects of " + options.historyEvents() + " events each");
         JavaService creating = historyApp(kafka, postgres, "create", 0);
         begin(creating);
-        history.create(new Api(creating.port()));
+        history.create(creating.api());
         end(creating);
         history.seed(options.historyEvents());
 
@@ -169,11 +169,10 @@ public final class Benchmark {
         JavaService commandSide = historyApp(kafka, postgres, round, snapshotThreshold);
         begin(commandSide);
         try {
-            Api api = new Api(commandSide.port());
-            History.warmUp(api, round);
+            History.warmUp(commandSide.api(), round);
             List<History.Load> loads = new ArrayList<>();
             for (String project : history.projects()) {
-                loads.add(History.load(api, project, round));
+                loads.add(History.load(commandSide.api(), project, round));
             }
             say("history: " + round + ": " + loads);
             return loads;

@@ -1,11 +1,11 @@
 package io.infrashare.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.infrashare.faultrun.Http;
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,22 +29,21 @@ final class CommandLoad {
     private static final long LATENCY_LIMIT_MICROS = TimeUnit.SECONDS.toMicros(60);
     private static final long MILLISECOND = TimeUnit.MILLISECONDS.toNanos(1);
 
-    private final int commandPort;
-    private final int queryPort;
+    private final Api commands;
+    private final Api queries;
     private final Topic topic;
     private final List<Team> teams = new ArrayList<>();
 
-    CommandLoad(int commandPort, int queryPort, Topic topic) {
-        this.commandPort = commandPort;
-        this.queryPort = queryPort;
+    CommandLoad(Api commands, Api queries, Topic topic) {
+        this.commands = commands;
+        this.queries = queries;
         this.topic = topic;
     }
 
     /** Gives each of {@code clients} clients, and the probe, its projects and shared resources. */
-    void prepare(int clients) throws IOException, InterruptedException {
-        Api api = new Api(commandPort);
+    void prepare(int clients) {
         for (int i = teams.size(); i <= clients; i++) {
-            teams.add(Team.create(api, "t" + i));
+            teams.add(Team.create(commands, "t" + i));
         }
     }
 
@@ -62,11 +61,10 @@ final class CommandLoad {
         for (int i = 1; i <= clients; i++) {
             Team team = teams.get(i);
             threads.add(start("client-" + i, () -> {
-                Api api = new Api(commandPort);
                 while (System.nanoTime() < until) {
                     for (Step step : team.cycle()) {
                         long started = System.nanoTime();
-                        Http.Answer answer = api.send(step.token(), step.method(), step.path(), step.body());
+                        Answer answer = commands.as(step.token()).send(step.method(), step.path(), step.body());
                         long ended = System.nanoTime();
                         if (ended >= measureFrom && ended < until) {
                             if (answer.success()) {
@@ -90,28 +88,25 @@ final class CommandLoad {
         }
         return new Result(clients, accepted.get() / (measure.toNanos() / 1e9), refused.get(),
                 latencies.getIntervalHistogram(), endToEnd.getIntervalHistogram(), toTopic.getIntervalHistogram(),
-                gauge(commandPort, "infrashare_publication_lag"), gauge(queryPort, "infrashare_projection_lag"));
+                gauge(commands, "infrashare_publication_lag"), gauge(queries, "infrashare_projection_lag"));
     }
 
     /**
      * Sets the probe team's staging network default to one VPC and then the other; for each, the time from the
      * command side's 2xx until the query side answers with it.
      */
-    private void probe(Team team, long measureFrom, long until, Recorder endToEnd, Recorder toTopic)
-            throws IOException, InterruptedException {
-        Api commands = new Api(commandPort);
-        Api queries = new Api(queryPort);
+    private void probe(Team team, long measureFrom, long until, Recorder endToEnd, Recorder toTopic) {
         String environment = team.consumer + "-staging";
         for (int i = 0; System.nanoTime() < until; i++) {
             String vpc = i % 2 == 0 ? team.vpcB : team.vpcA;
             String correlationId = "probe-" + UUID.randomUUID();
-            Http.Answer set = commands.send(ECOMM, "PUT", "/environments/" + environment + "/defaults/aws-vpc",
-                    "{\"resource\":\"" + vpc + "\"}", correlationId);
+            Answer set = commands.as(ECOMM).withCorrelationId(correlationId)
+                    .put("/environments/" + environment + "/defaults/aws-vpc", "{\"resource\":\"" + vpc + "\"}");
             long accepted = System.nanoTime();
             if (!set.success()) {
                 throw new IllegalStateException("The probe's default was refused: " + set.status() + " " + set.text());
             }
-            while (!shows(queries.send(ECOMM, "GET", "/environments/" + environment + "/consumption", null), vpc)) {
+            while (!shows(queries.as(ECOMM).get("/environments/" + environment + "/consumption"), vpc)) {
                 long waited = System.nanoTime() - accepted;
                 if (waited > TimeUnit.MICROSECONDS.toNanos(LATENCY_LIMIT_MICROS)) {
                     throw new IllegalStateException("The query side did not show a default within a minute");
@@ -132,7 +127,7 @@ final class CommandLoad {
         }
     }
 
-    private static boolean shows(Http.Answer consumption, String vpc) throws IOException {
+    private static boolean shows(Answer consumption, String vpc) {
         if (consumption.status() != 200) {
             return false;
         }
@@ -171,20 +166,17 @@ final class CommandLoad {
     }
 
     /** A gauge of one of the apps, as Prometheus reads it, or "?" if it cannot be read. */
-    private static String gauge(int port, String name) {
+    private static String gauge(Api app, String name) {
         try {
-            Http.Answer metrics = new Api(port).send("dev-operator", "GET", "/actuator/prometheus", null);
+            Answer metrics = app.as("dev-operator").get("/actuator/prometheus");
             for (String line : metrics.text().split("\n")) {
                 if (line.startsWith(name)) {
                     return String.format("%,.0f", Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
                 }
             }
             return "?";
-        } catch (IOException | RuntimeException e) {
-            return "?";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "?";
+        } catch (RuntimeException e) {
+            return "?"; // an interrupted read included: the flag is set again
         }
     }
 
@@ -211,26 +203,27 @@ final class CommandLoad {
             this.cluster = cluster;
         }
 
-        static Team create(Api api, String name) throws IOException, InterruptedException {
+        static Team create(Api api, String name) {
             String ops = "o" + name;
             String consumer = "u" + name;
-            api.must(OPS, "POST", "/projects", project(ops, "ops"));
-            api.must(OPS, "POST", "/projects/" + ops + "/environments", environment("staging"));
-            api.must(OPS, "POST", "/projects/" + ops + "/environments", environment("prod"));
-            api.must(OPS, "POST", "/projects/" + ops + "/packages", pkg("vpc", "aws-vpc"));
-            api.must(OPS, "POST", "/projects/" + ops + "/packages", pkg("k8s", "kubernetes-cluster"));
+            api.as(OPS).post("/projects", project(ops, "ops")).requireSuccess();
+            api.as(OPS).post("/projects/" + ops + "/environments", environment("staging")).requireSuccess();
+            api.as(OPS).post("/projects/" + ops + "/environments", environment("prod")).requireSuccess();
+            api.as(OPS).post("/projects/" + ops + "/packages", pkg("vpc", "aws-vpc")).requireSuccess();
+            api.as(OPS).post("/projects/" + ops + "/packages", pkg("k8s", "kubernetes-cluster")).requireSuccess();
             String vpcA = provision(api, ops + "-staging", "vpc");
             String vpcB = provision(api, ops + "-prod", "vpc");
             String cluster = provision(api, ops + "-staging", "k8s");
-            api.must(ECOMM, "POST", "/projects", project(consumer, "ecommerce"));
-            api.must(ECOMM, "POST", "/projects/" + consumer + "/environments", environment("staging"));
-            api.must(ECOMM, "POST", "/projects/" + consumer + "/packages", pkg("k8s", "kubernetes-cluster"));
-            api.must(OPS, "POST", "/projects", project("x" + name, "ops"));
+            api.as(ECOMM).post("/projects", project(consumer, "ecommerce")).requireSuccess();
+            api.as(ECOMM).post("/projects/" + consumer + "/environments", environment("staging")).requireSuccess();
+            api.as(ECOMM).post("/projects/" + consumer + "/packages", pkg("k8s", "kubernetes-cluster"))
+                    .requireSuccess();
+            api.as(OPS).post("/projects", project("x" + name, "ops")).requireSuccess();
             for (String resource : List.of(vpcA, vpcB, cluster)) {
-                api.must(OPS, "PUT", "/resources/" + resource + "/shares/" + consumer, null);
+                api.as(OPS).put("/resources/" + resource + "/shares/" + consumer, null).requireSuccess();
             }
-            api.must(ECOMM, "PUT", "/environments/" + consumer + "-staging/defaults/aws-vpc",
-                    "{\"resource\":\"" + vpcA + "\"}");
+            api.as(ECOMM).put("/environments/" + consumer + "-staging/defaults/aws-vpc",
+                    "{\"resource\":\"" + vpcA + "\"}").requireSuccess();
             return new Team(name, vpcA, vpcB, cluster);
         }
 
@@ -251,9 +244,10 @@ final class CommandLoad {
                     new Step(ECOMM, "DELETE", "/environments/" + environment, null));
         }
 
-        private static String provision(Api api, String environment, String pkg) throws IOException, InterruptedException {
-            return api.must(OPS, "POST", "/environments/" + environment + "/resources",
-                    "{\"package\":\"" + pkg + "\",\"name\":\"" + pkg + " of " + environment + "\"}").path("id").asText();
+        private static String provision(Api api, String environment, String pkg) {
+            return api.as(OPS).post("/environments/" + environment + "/resources",
+                    "{\"package\":\"" + pkg + "\",\"name\":\"" + pkg + " of " + environment + "\"}")
+                    .requireSuccess().text("id");
         }
 
         private static String project(String abbreviation, String team) {

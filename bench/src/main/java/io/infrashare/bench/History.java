@@ -11,8 +11,9 @@ import io.infrashare.events.InfrashareEvent;
 import io.infrashare.events.OrganizationId;
 import io.infrashare.events.ProjectId;
 import io.infrashare.events.Provenance;
-import io.infrashare.faultrun.Http;
 import io.infrashare.faultrun.Postgres;
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -55,12 +56,13 @@ final class History {
     }
 
     /** Creates the projects, and one to warm the command side up on, through the command side. */
-    void create(Api api) throws IOException, InterruptedException {
+    void create(Api api) {
         for (String project : projects) {
-            api.must(OPS, "POST", "/projects", "{\"name\":\"History " + project + "\",\"abbreviation\":\"" + project
-                    + "\",\"ownerTeam\":\"ops\"}");
+            api.as(OPS).post("/projects", "{\"name\":\"History " + project + "\",\"abbreviation\":\"" + project
+                    + "\",\"ownerTeam\":\"ops\"}").requireSuccess();
         }
-        api.must(OPS, "POST", "/projects", "{\"name\":\"Warm-up\",\"abbreviation\":\"warm\",\"ownerTeam\":\"ops\"}");
+        api.as(OPS).post("/projects", "{\"name\":\"Warm-up\",\"abbreviation\":\"warm\",\"ownerTeam\":\"ops\"}")
+                .requireSuccess();
     }
 
     /** Gives each project {@code events} events in all; the command side must be stopped. */
@@ -130,12 +132,12 @@ final class History {
     }
 
     /** A few commands on the warm-up project, so that the first load measured is not also the JVM's first command. */
-    static void warmUp(Api api, String round) throws IOException, InterruptedException {
+    static void warmUp(Api api, String round) {
         for (int i = 0; i < 50; i++) {
             String environment = round + "w" + i;
-            api.must(OPS, "POST", "/projects/warm/environments", "{\"name\":\"Warm\",\"abbreviation\":\"" + environment
-                    + "\"}");
-            api.must(OPS, "DELETE", "/environments/warm-" + environment, null);
+            api.as(OPS).post("/projects/warm/environments", "{\"name\":\"Warm\",\"abbreviation\":\"" + environment
+                    + "\"}").requireSuccess();
+            api.as(OPS).delete("/environments/warm-" + environment).requireSuccess();
         }
     }
 
@@ -144,12 +146,12 @@ final class History {
      * memory; both in milliseconds. The second recreates the first preview environment of the history, which is
      * refused: telling that needs the history's first events.
      */
-    static Load load(Api api, String project, String round) throws IOException, InterruptedException {
+    static Load load(Api api, String project, String round) {
         long started = System.nanoTime();
-        api.must(OPS, "POST", "/projects/" + project + "/environments", "{\"name\":\"After\",\"abbreviation\":\""
-                + round + "\"}");
+        api.as(OPS).post("/projects/" + project + "/environments", "{\"name\":\"After\",\"abbreviation\":\""
+                + round + "\"}").requireSuccess();
         long loaded = System.nanoTime();
-        Http.Answer again = api.send(OPS, "POST", "/projects/" + project + "/environments",
+        Answer again = api.as(OPS).post("/projects/" + project + "/environments",
                 "{\"name\":\"Again\",\"abbreviation\":\"pr1\"}");
         long second = System.nanoTime();
         if (again.status() != 409) {

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +32,6 @@ final class Chaos {
     private final Commands commands;
     private final Settings settings;
     private final Random random;
-    private final Http http = new Http();
     private final List<Recovery> recoveries = new ArrayList<>();
     private int probes;
 
@@ -97,13 +97,12 @@ final class Chaos {
         String path = "/audit?type=ResourceTypeConfigured&limit=1000&from=" + since.minusSeconds(1);
         while (Instant.now().isBefore(deadline)) {
             try {
-                Http.Answer answer = http.get(stack.query.port(), "dev-admin", path);
-                for (JsonNode entry : answer.body().path("entries")) {
+                for (JsonNode entry : stack.query.api().as("dev-admin").get(path).body().path("entries")) {
                     if (correlationId.equals(entry.path("clientReference").asText())) {
                         return;
                     }
                 }
-            } catch (IOException e) {
+            } catch (UncheckedIOException e) {
                 // the query side is still starting
             }
             TimeUnit.MILLISECONDS.sleep(100);

@@ -1,9 +1,10 @@
 package io.infrashare.faultrun;
 
+import io.infrashare.http.Answer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +23,6 @@ final class Commands {
     static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(15);
     static final Duration GIVE_UP_AFTER = Duration.ofSeconds(60);
 
-    private final Http http = new Http();
     private final List<JavaService> nodes;
     private final Ledger ledger;
 
@@ -31,7 +31,7 @@ final class Commands {
         this.ledger = ledger;
     }
 
-    record Result(Ledger.Verdict verdict, Http.Answer answer, String correlationId) {
+    record Result(Ledger.Verdict verdict, Answer answer, String correlationId) {
 
         boolean acknowledged() {
             return verdict == Ledger.Verdict.ACKNOWLEDGED;
@@ -49,13 +49,14 @@ final class Commands {
         String correlationId = UUID.randomUUID().toString();
         String key = UUID.randomUUID().toString();
         long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
-        Http.Answer last = null;
+        Answer last = null;
         int attempt = 0;
         while (System.nanoTime() < deadline) {
             JavaService node = nodes.get((preferredNode + attempt) % nodes.size());
             attempt++;
             try {
-                last = http.send(node.port(), token, method, path, body, correlationId, key, reason, ATTEMPT_TIMEOUT);
+                last = node.api().withTimeout(ATTEMPT_TIMEOUT).as(token).withCorrelationId(correlationId)
+                        .withIdempotencyKey(key).withReason(reason).send(method, path, body);
                 if (last.success()) {
                     int expected = switch (method) {
                         case "POST" -> 201;
@@ -64,7 +65,7 @@ final class Commands {
                     };
                     if (last.status() != expected) {
                         log.warn("{} {} answered {} on {} ({}): {}", method, path, last.status(), node.name(),
-                                correlationId, last.body());
+                                correlationId, last.text());
                     }
                     return done(organization, correlationId, method, path, Ledger.Verdict.ACKNOWLEDGED, last, attempt);
                 }
@@ -76,7 +77,7 @@ final class Commands {
                 } else if (last.status() < 500) {
                     return done(organization, correlationId, method, path, Ledger.Verdict.REFUSED, last, attempt);
                 }
-            } catch (IOException e) {
+            } catch (UncheckedIOException e) {
                 last = null; // the node is down or died answering: try the other one with the same key
             }
             TimeUnit.MILLISECONDS.sleep(ThreadLocalRandom.current().nextLong(100, 500));
@@ -85,7 +86,7 @@ final class Commands {
     }
 
     private Result done(Organization organization, String correlationId, String method, String path,
-                        Ledger.Verdict verdict, Http.Answer answer, int attempts) {
+                        Ledger.Verdict verdict, Answer answer, int attempts) {
         ledger.record(new Ledger.Entry(organization.name(), correlationId, method + " " + path, verdict,
                 answer == null ? 0 : answer.status(), answer == null || answer.success() ? null : answer.problem(),
                 attempts));

@@ -1,6 +1,7 @@
 package io.infrashare.faultrun;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrashare.events.EventCodec;
 import io.infrashare.events.InfrashareEvent;
 import io.infrashare.events.Topic;
@@ -27,7 +28,8 @@ import java.util.Map;
 /** What the event store, the topic and the query side hold, read straight from each. */
 record Evidence(List<StoredEvent> stored, List<PublishedRecord> published, List<AppliedEntry> applied) {
 
-    private static final EventCodec EVENTS = new EventCodec(Http.JSON);
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final EventCodec EVENTS = new EventCodec(JSON);
 
     /** An event as the command side stored it: the source of truth. */
     record StoredEvent(String id, String aggregate, long sequence, long globalIndex, InfrashareEvent event) {
@@ -62,7 +64,7 @@ record Evidence(List<StoredEvent> stored, List<PublishedRecord> published, List<
 
     private static InfrashareEvent event(String type, byte[] payload) throws IOException {
         try {
-            return (InfrashareEvent) Http.JSON.readValue(payload, Class.forName(type));
+            return (InfrashareEvent) JSON.readValue(payload, Class.forName(type));
         } catch (ClassNotFoundException e) {
             throw new IOException("the store holds an event of unknown type " + type, e);
         }
@@ -101,14 +103,26 @@ record Evidence(List<StoredEvent> stored, List<PublishedRecord> published, List<
         }
     }
 
-    static List<AppliedEntry> applied(JavaService query) throws IOException, InterruptedException {
-        Http http = new Http();
+    static List<AppliedEntry> applied(JavaService query) throws IOException {
         List<AppliedEntry> entries = new ArrayList<>();
         for (Organization org : Organization.ALL) {
-            for (JsonNode line : http.lines(query.port(), org.readToken(), "/audit")) {
+            for (JsonNode line : wholeExport(query.api().as(org.readToken()).ndjson("/audit"))) {
                 entries.add(new AppliedEntry(org.name(), line.path("position").asLong(),
                         line.path("eventId").asText(), line.path("clientReference").asText()));
             }
+        }
+        return entries;
+    }
+
+    /**
+     * The entries of an NDJSON export, checked complete: its last line must be the trailer counting them, so an
+     * export cut short (an error line, or a connection closed early) is an IOException, not fewer entries.
+     */
+    private static List<JsonNode> wholeExport(List<JsonNode> lines) throws IOException {
+        List<JsonNode> entries = new ArrayList<>(lines);
+        JsonNode trailer = entries.isEmpty() ? null : entries.remove(entries.size() - 1).get("trailer");
+        if (trailer == null || trailer.path("count").asLong(-1) != entries.size()) {
+            throw new IOException("the audit export ended without its trailer after " + entries.size() + " lines");
         }
         return entries;
     }

@@ -1,11 +1,10 @@
 package io.infrashare.faultrun;
 
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import io.infrashare.localpostgres.PostgresCluster;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,8 +14,6 @@ import java.util.Map;
 
 /** One of the two applications, started from its runnable jar as {@code ./infrashare up} starts it. */
 public final class JavaService extends Member {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final Path jar;
     private final int port;
@@ -53,6 +50,11 @@ public final class JavaService extends Member {
         return port;
     }
 
+    /** Its HTTP API at the loopback address, as the stack's clients reach it. */
+    public Api api() {
+        return Api.at("http://127.0.0.1:" + port);
+    }
+
     @Override
     List<String> command() {
         List<String> command = new ArrayList<>();
@@ -70,16 +72,11 @@ public final class JavaService extends Member {
 
     @Override
     boolean ready() {
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                .timeout(Duration.ofSeconds(2)).build();
         try {
-            HttpResponse<String> answer = HTTP.send(health, HttpResponse.BodyHandlers.ofString());
-            return answer.statusCode() == 200 && answer.body().contains("\"UP\"");
-        } catch (java.io.IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            Answer health = api().withTimeout(Duration.ofSeconds(2)).get("/actuator/health");
+            return health.status() == 200 && health.text().contains("\"UP\"");
+        } catch (UncheckedIOException e) {
+            return false; // not listening yet, or interrupted (the flag is set again)
         }
     }
 }

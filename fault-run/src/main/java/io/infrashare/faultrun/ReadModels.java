@@ -1,8 +1,9 @@
 package io.infrashare.faultrun;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +18,14 @@ import java.util.TreeSet;
  */
 final class ReadModels {
 
-    private final Http http = new Http();
-    private final JavaService query;
+    private final Api query;
 
     ReadModels(JavaService query) {
-        this.query = query;
+        this.query = query.api();
     }
 
     /** @return one line per answer that differs from the store, empty when all agree */
-    List<String> differences(List<Scenario.World> worlds, List<Evidence.StoredEvent> history)
-            throws IOException, InterruptedException {
+    List<String> differences(List<Scenario.World> worlds, List<Evidence.StoredEvent> history) {
         List<String> differences = new ArrayList<>();
         for (Scenario.World world : worlds) {
             Organization org = world.organization();
@@ -42,10 +41,8 @@ final class ReadModels {
         return differences;
     }
 
-    private void compareConsumption(Organization org, ExpectedState.Environment expected, List<String> differences)
-            throws IOException, InterruptedException {
-        Http.Answer answer = http.get(query.port(), org.readToken(),
-                "/environments/" + expected.id() + "/consumption");
+    private void compareConsumption(Organization org, ExpectedState.Environment expected, List<String> differences) {
+        Answer answer = query.as(org.readToken()).get("/environments/" + expected.id() + "/consumption");
         if (expected.deleted()) {
             if (answer.status() != 404) {
                 differences.add(org.name() + " " + expected.id() + ": deleted, but consumption answered "
@@ -68,8 +65,8 @@ final class ReadModels {
     }
 
     private void compareConsumers(Organization org, String resource, Set<ExpectedState.Consumer> expected,
-                                  List<String> differences) throws IOException, InterruptedException {
-        Http.Answer answer = http.get(query.port(), org.readToken(), "/resources/" + resource + "/consumers");
+                                  List<String> differences) {
+        Answer answer = query.as(org.readToken()).get("/resources/" + resource + "/consumers");
         Set<ExpectedState.Consumer> consumers = new TreeSet<>();
         for (JsonNode consumer : answer.body().path("consumers")) {
             consumers.add(new ExpectedState.Consumer(consumer.path("environment").asText(),
@@ -82,8 +79,7 @@ final class ReadModels {
         }
     }
 
-    private void compareProject(Organization org, ExpectedState expected, List<String> differences)
-            throws IOException, InterruptedException {
+    private void compareProject(Organization org, ExpectedState expected, List<String> differences) {
         Set<String> live = new TreeSet<>();
         Set<String> deleted = new TreeSet<>();
         for (String id : expected.environments()) {
@@ -91,7 +87,7 @@ final class ReadModels {
                 (expected.environment(id).deleted() ? deleted : live).add(id);
             }
         }
-        Http.Answer answer = http.get(query.port(), org.readToken(), "/projects/" + Scenario.APP_PROJECT);
+        Answer answer = query.as(org.readToken()).get("/projects/" + Scenario.APP_PROJECT);
         Set<String> answeredLive = new TreeSet<>();
         Set<String> answeredDeleted = new TreeSet<>();
         for (JsonNode environment : answer.body().path("environments")) {

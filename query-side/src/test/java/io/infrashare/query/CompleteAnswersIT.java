@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrashare.events.InfrashareEvent;
 import io.infrashare.events.ResourceReconfigured;
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import io.infrashare.query.ingest.IncomingEvent;
 import io.infrashare.query.ingest.Projector;
 import io.infrashare.testing.WithPostgres;
@@ -15,13 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,7 +54,6 @@ class CompleteAnswersIT {
     @Autowired
     ObjectMapper json;
 
-    private final HttpClient client = HttpClient.newHttpClient();
     private int nextId;
 
     @BeforeEach
@@ -73,43 +68,43 @@ class CompleteAnswersIT {
      * Jackson fails after the long note went out.
      */
     @Test
-    void aJsonAnswerThatFailsHalfWayIsA500ProblemAndNotAHalf200() throws Exception {
-        HttpResponse<String> whole = get("/resources/" + EU_VPC, "application/json");
-        assertThat(whole.statusCode()).isEqualTo(200);
+    void aJsonAnswerThatFailsHalfWayIsA500ProblemAndNotAHalf200() {
+        Answer whole = get("/resources/" + EU_VPC, "application/json");
+        assertThat(whole.status()).isEqualTo(200);
         assertThat(whole.headers().firstValueAsLong("Content-Length"))
-                .hasValue(whole.body().getBytes(StandardCharsets.UTF_8).length);
+                .hasValue(whole.text().getBytes(StandardCharsets.UTF_8).length);
 
         jdbc.sql("update resource set attributes = :attributes where id = :id")
                 .param("attributes", "{\"note\":\"" + LONG_NOTE + "\",\"layers\":" + "[".repeat(999) + "]".repeat(999)
                         + "}")
                 .param("id", EU_VPC.toString())
                 .update();
-        HttpResponse<String> answer = get("/resources/" + EU_VPC, "application/json");
+        Answer answer = get("/resources/" + EU_VPC, "application/json");
 
-        assertThat(answer.statusCode()).isEqualTo(500);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        JsonNode problem = json.readTree(answer.body());
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.contentType()).isEqualTo("application/problem+json");
+        JsonNode problem = answer.body();
         assertThat(problem.get("type").asText()).isEqualTo("/problems/internal");
         assertThat(problem.get("status").asInt()).isEqualTo(500);
-        assertThat(answer.body()).doesNotContain(LONG_NOTE);
+        assertThat(answer.text()).doesNotContain(LONG_NOTE);
     }
 
     @Test
-    void aCompleteExportEndsWithItsTrailerAndOneThatBreaksOffWithout() throws Exception {
+    void aCompleteExportEndsWithItsTrailerAndOneThatBreaksOffWithout() {
         for (int n = 0; n < 600; n++) {
             apply(new ResourceReconfigured(ACME, SI, EU_VPC, Map.of("note", LONG_NOTE.substring(0, 200) + n),
                     Set.of(), by("olivia", 30 + n)));
         }
         int entries = 26 + 600;
-        List<JsonNode> complete = lines(get("/audit", "application/x-ndjson"));
+        List<JsonNode> complete = lines(get("/audit", Api.NDJSON));
         assertThat(complete).hasSize(entries + 1);
         assertThat(complete.get(entries).at("/trailer/count").asInt()).isEqualTo(entries);
         assertThat(complete.get(entries).at("/trailer/lastPosition").asInt()).isEqualTo(entries);
 
         jdbc.sql("update audit_entry set resource = 'not-a-resource-id' where position = 550").update();
-        HttpResponse<String> broken = get("/audit", "application/x-ndjson");
+        Answer broken = get("/audit", Api.NDJSON);
 
-        assertThat(broken.statusCode()).as("the status went out with the first page").isEqualTo(200);
+        assertThat(broken.status()).as("the status went out with the first page").isEqualTo(200);
         List<JsonNode> lines = lines(broken);
         assertThat(lines).hasSize(500 + 1);
         assertThat(lines.get(499).get("position").asInt()).isEqualTo(500);
@@ -117,20 +112,13 @@ class CompleteAnswersIT {
         assertThat(lines).noneMatch(line -> line.has("trailer"));
     }
 
-    private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer dev-auditor")
-                .header("Accept", accept)
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    private Answer get(String path, String accept) {
+        return Api.at("http://127.0.0.1:" + port).as("dev-auditor").withHeader("Accept", accept).get(path);
     }
 
-    private List<JsonNode> lines(HttpResponse<String> answer) throws IOException {
-        assertThat(answer.body()).endsWith("\n");
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : answer.body().split("\n")) {
-            lines.add(json.readTree(line));
-        }
-        return lines;
+    private static List<JsonNode> lines(Answer answer) {
+        assertThat(answer.text()).endsWith("\n");
+        return answer.lines();
     }
 
     private void apply(InfrashareEvent event) {

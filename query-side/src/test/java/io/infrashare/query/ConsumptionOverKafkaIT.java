@@ -9,6 +9,8 @@ import io.infrashare.events.OrganizationId;
 import io.infrashare.events.ProjectCreated;
 import io.infrashare.events.ProjectId;
 import io.infrashare.events.Topic;
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import io.infrashare.testing.KafkaBroker;
 import io.infrashare.testing.WithKafka;
 import io.infrashare.testing.WithPostgres;
@@ -28,12 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -73,8 +70,8 @@ class ConsumptionOverKafkaIT {
 
     @Autowired
     KafkaBroker broker;
-    @Autowired
-    TestRestTemplate http;
+    @LocalServerPort
+    int port;
     @Autowired
     ObjectMapper json;
     @Autowired
@@ -114,19 +111,19 @@ class ConsumptionOverKafkaIT {
 
         // the reference is acme's last event: once it shows, acme's story is in
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode view = consumption(ECOMM_STAGING.value(), "dev-ecomm").getBody();
+            JsonNode view = consumption(ECOMM_STAGING.value(), "dev-ecomm").body();
             assertThat(view.at("/remoteReferences/0/resource/id").asText()).isEqualTo(US_VPC.toString());
         });
     }
 
     @Test
     void ecommerceStagingConsumesTheSharedVpcAsItsDefault() {
-        ResponseEntity<JsonNode> answer = consumption(ECOMM_STAGING.value(), "dev-ecomm");
+        Answer answer = consumption(ECOMM_STAGING.value(), "dev-ecomm");
 
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(answer.status()).isEqualTo(200);
         // ten events of acme's history; the poison record and the redelivered share took no position
-        assertThat(answer.getHeaders().getFirst("X-Projection-Position")).isEqualTo("10");
-        JsonNode view = answer.getBody();
+        assertThat(answer.projectionPosition()).isEqualTo("10");
+        JsonNode view = answer.body();
         assertThat(view.get("environment").asText()).isEqualTo("ecomm-staging");
         assertThat(view.get("project").asText()).isEqualTo("ecomm");
         assertThat(view.get("defaults")).hasSize(1);
@@ -141,7 +138,7 @@ class ConsumptionOverKafkaIT {
 
     @Test
     void ecommerceStagingsVpcPackageIsTheSharedVpc() {
-        JsonNode view = consumption(ECOMM_STAGING.value(), "dev-ecomm").getBody();
+        JsonNode view = consumption(ECOMM_STAGING.value(), "dev-ecomm").body();
 
         assertThat(view.get("remoteReferences")).hasSize(1);
         JsonNode reference = view.at("/remoteReferences/0");
@@ -156,9 +153,9 @@ class ConsumptionOverKafkaIT {
     @Test
     void anotherOrganizationsRecordsGoOnPastItsOwnPoisonRecord() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            ResponseEntity<JsonNode> answer = consumption("net-prod", "dev-globex");
-            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
-            assertThat(answer.getHeaders().getFirst("X-Projection-Position")).isEqualTo("2");
+            Answer answer = consumption("net-prod", "dev-globex");
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.projectionPosition()).isEqualTo("2");
         });
     }
 
@@ -185,25 +182,24 @@ class ConsumptionOverKafkaIT {
         assertThat(meters.get("infrashare.projection.dead.lettered").tag("reason", "unreadable").counter().count())
                 .isGreaterThanOrEqualTo(5);
         // none of them made acme a project
-        assertThat(consumption(ECOMM_STAGING.value(), "dev-ecomm").getHeaders().getFirst("X-Projection-Position"))
+        assertThat(consumption(ECOMM_STAGING.value(), "dev-ecomm").projectionPosition())
                 .isEqualTo("10");
     }
 
     @Test
     void anotherOrganizationDoesNotFindTheEnvironment() {
-        ResponseEntity<JsonNode> answer = consumption(ECOMM_STAGING.value(), "dev-globex");
+        Answer answer = consumption(ECOMM_STAGING.value(), "dev-globex");
 
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(answer.getBody().get("type").asText()).isEqualTo("/problems/not-found");
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.body().get("type").asText()).isEqualTo("/problems/not-found");
     }
 
     @Test
     void aCallerWithoutATokenIsUnauthenticated() {
-        ResponseEntity<JsonNode> answer = http.getForEntity("/environments/{environment}/consumption", JsonNode.class,
-                ECOMM_STAGING.value());
+        Answer answer = Api.localhost(port).get("/environments/" + ECOMM_STAGING.value() + "/consumption");
 
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(answer.getBody().get("type").asText()).isEqualTo("/problems/unauthenticated");
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.body().get("type").asText()).isEqualTo("/problems/unauthenticated");
     }
 
     /** Records of one project acme never created, each of them applicable if it were trusted. */
@@ -226,11 +222,8 @@ class ConsumptionOverKafkaIT {
         return TopicRecords.of(Topic.NAME, id, event, json);
     }
 
-    private ResponseEntity<JsonNode> consumption(String environment, String token) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(token);
-        return http.exchange("/environments/{environment}/consumption", HttpMethod.GET, new HttpEntity<>(headers),
-                JsonNode.class, environment);
+    private Answer consumption(String environment, String token) {
+        return Api.localhost(port).as(token).get("/environments/" + environment + "/consumption");
     }
 
     /** The dead-letter topic's records by {@code ce_id}, read from its start until those of {@code ids} are there. */

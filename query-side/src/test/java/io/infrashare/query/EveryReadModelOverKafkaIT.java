@@ -6,6 +6,8 @@ import io.infrashare.events.InfrashareEvent;
 import io.infrashare.events.ProjectCreated;
 import io.infrashare.events.ProjectId;
 import io.infrashare.events.Topic;
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import io.infrashare.testing.KafkaBroker;
 import io.infrashare.testing.WithKafka;
 import io.infrashare.testing.WithPostgres;
@@ -15,12 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.annotation.DirtiesContext;
@@ -52,8 +49,8 @@ class EveryReadModelOverKafkaIT {
 
     @Autowired
     KafkaBroker broker;
-    @Autowired
-    TestRestTemplate http;
+    @LocalServerPort
+    int port;
     @Autowired
     ObjectMapper json;
     @Autowired
@@ -78,11 +75,11 @@ class EveryReadModelOverKafkaIT {
         String lastPosition = Integer.toString(history.size() + 1);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            ResponseEntity<JsonNode> answer = consumption(ECOMM_STAGING.value());
-            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
-            assertThat(answer.getHeaders().getFirst("X-Projection-Position")).isEqualTo(lastPosition);
+            Answer answer = consumption(ECOMM_STAGING.value());
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.projectionPosition()).isEqualTo(lastPosition);
         });
-        JsonNode view = consumption(ECOMM_STAGING.value()).getBody();
+        JsonNode view = consumption(ECOMM_STAGING.value()).body();
         assertThat(view.get("defaults")).hasSize(2);
         assertThat(view.at("/defaults/0/resource/id").asText()).isEqualTo(DEPLOYER_ROLE.toString());
         assertThat(view.at("/defaults/0/resource/origin").asText()).isEqualTo("imported");
@@ -91,18 +88,15 @@ class EveryReadModelOverKafkaIT {
         assertThat(view.at("/defaults/1/resource/attributes/cidr").asText()).isEqualTo("10.1.0.0/16");
         assertThat(view.at("/defaults/1/since").asText()).isEqualTo(AcmeStory.second(10).toString());
 
-        ResponseEntity<JsonNode> preview = consumption(ECOMM_PR42.value());
-        assertThat(preview.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(preview.getBody().get("deletedAt").asText()).isEqualTo(AcmeStory.second(20).toString());
+        Answer preview = consumption(ECOMM_PR42.value());
+        assertThat(preview.status()).isEqualTo(404);
+        assertThat(preview.body().get("deletedAt").asText()).isEqualTo(AcmeStory.second(20).toString());
         assertThat(jdbc.sql("select status from resource where id = :id").param("id", US_VPC.toString())
                 .query(String.class).single())
                 .isEqualTo("decommissioned");
     }
 
-    private ResponseEntity<JsonNode> consumption(String environment) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth("dev-ecomm");
-        return http.exchange("/environments/{environment}/consumption", HttpMethod.GET, new HttpEntity<>(headers),
-                JsonNode.class, environment);
+    private Answer consumption(String environment) {
+        return Api.localhost(port).as("dev-ecomm").get("/environments/" + environment + "/consumption");
     }
 }

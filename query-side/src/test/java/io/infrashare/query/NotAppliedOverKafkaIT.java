@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrashare.events.InfrashareEvent;
 import io.infrashare.events.Topic;
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import io.infrashare.query.ingest.AppliedEvent;
 import io.infrashare.query.ingest.Positions;
 import io.infrashare.query.ingest.Projection;
@@ -17,10 +19,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.annotation.DirtiesContext;
@@ -57,8 +57,8 @@ class NotAppliedOverKafkaIT {
 
     @Autowired
     KafkaBroker broker;
-    @Autowired
-    TestRestTemplate http;
+    @LocalServerPort
+    int port;
     @Autowired
     ObjectMapper json;
     @Autowired
@@ -101,18 +101,18 @@ class NotAppliedOverKafkaIT {
         assertThat(entries.get(0).get("notApplied").isNull()).isTrue();
 
         // the events behind it were projected; the reconfiguration itself is missing from the read models
-        ResponseEntity<JsonNode> preview = calls().get("/environments/" + ECOMM_PR42 + "/consumption", "dev-ecomm");
-        assertThat(preview.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(preview.getBody().get("deletedAt").asText()).isEqualTo(AcmeStory.second(20).toString());
-        assertThat(calls().get("/resources/" + EU_VPC, "dev-ecomm").getBody().at("/attributes").has("cidr")).isFalse();
+        Answer preview = as("dev-ecomm").get("/environments/" + ECOMM_PR42 + "/consumption");
+        assertThat(preview.status()).isEqualTo(404);
+        assertThat(preview.body().get("deletedAt").asText()).isEqualTo(AcmeStory.second(20).toString());
+        assertThat(as("dev-ecomm").get("/resources/" + EU_VPC).body().at("/attributes").has("cidr")).isFalse();
         assertThat(meters.get("infrashare.projection.not.applied").counter().count()).isEqualTo(1);
         assertThat(meters.get("infrashare.projection.dead.lettered").tag("reason", "failed").counter().count())
                 .isZero();
-        assertThat(calls().get("/actuator/health", "dev-operator").getBody()
+        assertThat(as("dev-operator").get("/actuator/health").body()
                 .at("/components/projection/details/notApplied").asLong()).isEqualTo(1);
 
         jdbc.sql("alter table refusing_read_model drop constraint no_reconfigurations").update();
-        assertThat(calls().post("/admin/rebuild", "dev-operator").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(as("dev-operator").post("/admin/rebuild", null).status()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(positions.current(ACME)).isEqualTo(STORY.size());
@@ -120,11 +120,11 @@ class NotAppliedOverKafkaIT {
             assertThat(rebuilt.get("applied").asBoolean()).isTrue();
             assertThat(rebuilt.get("notApplied").isNull()).isTrue();
         });
-        assertThat(calls().get("/resources/" + EU_VPC, "dev-ecomm").getBody().at("/attributes/cidr").asText())
+        assertThat(as("dev-ecomm").get("/resources/" + EU_VPC).body().at("/attributes/cidr").asText())
                 .isEqualTo("10.1.0.0/16");
         assertThat(jdbc.sql("select count(*) from refusing_read_model").query(Long.class).single())
                 .isEqualTo(STORY.size());
-        assertThat(calls().get("/actuator/health", "dev-operator").getBody()
+        assertThat(as("dev-operator").get("/actuator/health").body()
                 .at("/components/projection/details/notApplied").asLong()).isZero();
     }
 
@@ -138,13 +138,13 @@ class NotAppliedOverKafkaIT {
     }
 
     private JsonNode audit() {
-        ResponseEntity<JsonNode> answer = calls().get("/audit", "dev-auditor");
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return answer.getBody();
+        Answer answer = as("dev-auditor").get("/audit");
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.body();
     }
 
-    private DemoPrincipalCalls calls() {
-        return new DemoPrincipalCalls(http);
+    private Api as(String token) {
+        return Api.localhost(port).as(token);
     }
 
     /** Keeps each event it is handed in a table of its own, whose constraint the test adds and drops. */

@@ -1,14 +1,15 @@
 package io.infrashare.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrashare.events.Topic;
+import io.infrashare.http.Api;
 import io.infrashare.testing.HttpApiDocument;
 import io.infrashare.testing.WithKafka;
 import io.infrashare.testing.WithPostgres;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -33,12 +34,12 @@ class OpenApiDocumentIT {
             "GET /projects/{project}",
             "GET /audit");
 
-    @Autowired
-    TestRestTemplate http;
+    @LocalServerPort
+    int port;
 
     @Test
     void everyQueryOfTheContractIsDocumentedWithItsParameters() {
-        JsonNode document = http.getForObject("/v3/api-docs", JsonNode.class);
+        JsonNode document = Api.localhost(port).get("/v3/api-docs").body();
 
         assertThat(operations(document)).containsAll(QUERIES.stream().map(OpenApiDocumentIT::shape).toList());
         assertThat(document.at("/paths/~1audit/get/parameters").findValuesAsText("name"))
@@ -61,7 +62,8 @@ class OpenApiDocumentIT {
 
     @Test
     void theHttpApiDocsListExactlyTheQueriesTheServedDocumentDescribes() throws IOException {
-        Map<?, ?> document = http.getForObject("/v3/api-docs", Map.class);
+        Map<?, ?> document = new ObjectMapper().convertValue(Api.localhost(port).get("/v3/api-docs").body(),
+                Map.class);
 
         assertThat(HttpApiDocument.operations("## Query side"))
                 .as("operations in docs/http-api.md under '## Query side' (actual) and in /v3/api-docs (expected)")

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrashare.events.InfrashareEvent;
 import io.infrashare.events.Topic;
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import io.infrashare.query.ingest.Positions;
 import io.infrashare.query.ingest.ReadModelRebuild;
 import io.infrashare.testing.KafkaBroker;
@@ -19,9 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -59,8 +59,8 @@ class OperationsOverKafkaIT {
 
     @Autowired
     KafkaBroker broker;
-    @Autowired
-    TestRestTemplate http;
+    @LocalServerPort
+    int port;
     @Autowired
     ObjectMapper json;
     @Autowired
@@ -94,11 +94,11 @@ class OperationsOverKafkaIT {
                 assertThat(meters.get("infrashare.projection.dead.lettered").tag("reason", "unreadable").counter()
                         .count()).isGreaterThanOrEqualTo(1));
 
-        ResponseEntity<JsonNode> health = calls().get("/actuator/health", "dev-operator");
+        Answer health = as("dev-operator").get("/actuator/health");
 
-        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(health.getBody().get("status").asText()).isEqualTo("UP");
-        JsonNode projection = health.getBody().at("/components/projection");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().get("status").asText()).isEqualTo("UP");
+        JsonNode projection = health.body().at("/components/projection");
         assertThat(projection.get("status").asText()).isEqualTo("UP");
         assertThat(projection.at("/details/deadLettered").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(projection.at("/details/deadLetterTopic").asText()).isEqualTo(Topic.NAME + ".DLT");
@@ -135,50 +135,48 @@ class OperationsOverKafkaIT {
     }
 
     private long healthLag() {
-        return calls().get("/actuator/health", "dev-operator").getBody().at("/components/projection/details/lag")
+        return as("dev-operator").get("/actuator/health").body().at("/components/projection/details/lag")
                 .asLong(-1);
     }
 
     @Test
     void healthIsUpOrDownForEveryoneButThePlatformsOperator() {
-        ResponseEntity<JsonNode> anonymous = http.getForEntity("/actuator/health", JsonNode.class);
-        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(anonymous.getBody().get("status").asText()).isEqualTo("UP");
-        assertThat(anonymous.getBody().has("components")).isFalse();
+        Answer anonymous = Api.localhost(port).get("/actuator/health");
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.body().get("status").asText()).isEqualTo("UP");
+        assertThat(anonymous.body().has("components")).isFalse();
 
         for (String token : new String[]{"dev-globex", "dev-ops", "dev-admin", "dev-auditor"}) {
-            JsonNode health = calls().get("/actuator/health", token).getBody();
+            JsonNode health = as(token).get("/actuator/health").body();
             assertThat(health.get("status").asText()).as(token).isEqualTo("UP");
             assertThat(health.has("components")).as(token + " sees no stack-wide figure").isFalse();
             assertThat(health.toString()).as(token).doesNotContain("organizations").doesNotContain("deadLetter");
         }
-        assertThat(calls().get("/actuator/health", "dev-operator").getBody().at("/components/projection/details")
+        assertThat(as("dev-operator").get("/actuator/health").body().at("/components/projection/details")
                 .has("organizations")).isTrue();
     }
 
     @Test
     void metricsAreThePlatformsOperatorsOnly() {
-        assertThat(http.getForEntity("/actuator/metrics", JsonNode.class).getStatusCode())
-                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(Api.localhost(port).get("/actuator/metrics").status()).isEqualTo(401);
         for (String token : new String[]{"dev-globex", "dev-ops", "dev-admin", "dev-auditor"}) {
             for (String path : new String[]{"/actuator/metrics", "/actuator/metrics/infrashare.projection.applied",
                     "/actuator/prometheus"}) {
-                ResponseEntity<JsonNode> refused = calls().get(path, token);
-                assertThat(refused.getStatusCode()).as(token + " " + path).isEqualTo(HttpStatus.FORBIDDEN);
-                assertThat(refused.getBody().get("type").asText()).isEqualTo("/problems/forbidden");
+                Answer refused = as(token).get(path);
+                assertThat(refused.status()).as(token + " " + path).isEqualTo(403);
+                assertThat(refused.body().get("type").asText()).isEqualTo("/problems/forbidden");
             }
         }
-        ResponseEntity<JsonNode> applied = calls().get("/actuator/metrics/infrashare.projection.applied",
-                "dev-operator");
-        assertThat(applied.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Answer applied = as("dev-operator").get("/actuator/metrics/infrashare.projection.applied");
+        assertThat(applied.status()).isEqualTo(200);
     }
 
     @Test
     void thePlatformsOperatorReadsNoOrganizationsData() {
-        ResponseEntity<JsonNode> refused = calls().get("/projects", "dev-operator");
+        Answer refused = as("dev-operator").get("/projects");
 
-        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(refused.getBody().get("detail").asText()).contains("belongs to no organization");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body().get("detail").asText()).contains("belongs to no organization");
     }
 
     @Test
@@ -186,10 +184,10 @@ class OperationsOverKafkaIT {
         Map<String, List<String>> live = readModels();
         assertThat(live.values().stream().mapToInt(List::size).sum()).isGreaterThan(STORY.size());
 
-        ResponseEntity<JsonNode> answer = calls().post("/admin/rebuild", "dev-operator");
+        Answer answer = as("dev-operator").post("/admin/rebuild", null);
 
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        assertThat(answer.getBody().at("/positions/acme").asLong()).isEqualTo(STORY.size());
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.body().at("/positions/acme").asLong()).isEqualTo(STORY.size());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(positions.current(ACME)).isEqualTo(STORY.size());
             assertThat(readModels()).isEqualTo(live);
@@ -199,11 +197,11 @@ class OperationsOverKafkaIT {
     @Test
     void onlyThePlatformsOperatorRebuildsNotAnOrganizationsAdmin() {
         for (String token : new String[]{"dev-ops", "dev-admin", "dev-auditor", "dev-globex"}) {
-            ResponseEntity<JsonNode> answer = calls().post("/admin/rebuild", token);
+            Answer answer = as(token).post("/admin/rebuild", null);
 
-            assertThat(answer.getStatusCode()).as(token).isEqualTo(HttpStatus.FORBIDDEN);
-            assertThat(answer.getBody().get("type").asText()).isEqualTo("/problems/forbidden");
-            assertThat(answer.getBody().toString()).doesNotContain("positions");
+            assertThat(answer.status()).as(token).isEqualTo(403);
+            assertThat(answer.body().get("type").asText()).isEqualTo("/problems/forbidden");
+            assertThat(answer.body().toString()).doesNotContain("positions");
         }
     }
 
@@ -226,7 +224,7 @@ class OperationsOverKafkaIT {
         return tables;
     }
 
-    private DemoPrincipalCalls calls() {
-        return new DemoPrincipalCalls(http);
+    private Api as(String token) {
+        return Api.localhost(port).as(token);
     }
 }

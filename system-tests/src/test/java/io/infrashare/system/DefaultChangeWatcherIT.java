@@ -1,6 +1,8 @@
 package io.infrashare.system;
 
 import io.infrashare.examples.DefaultChangeWatcher;
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import io.infrashare.testing.KafkaBroker;
 import io.infrashare.testing.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
@@ -61,7 +63,7 @@ class DefaultChangeWatcherIT {
         commandSide = ServiceProcess.start("command-side", ServiceProcess.freePort(),
                 ServiceProcess.on(TestInfrastructure.newDatabase(), Map.of(
                         "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "INFRASHARE_DATA_DIR", data.toString())));
-        commands = new Api(commandSide.port);
+        commands = Api.localhost(commandSide.port);
     }
 
     @AfterAll
@@ -74,28 +76,28 @@ class DefaultChangeWatcherIT {
         List<String> printed = new CopyOnWriteArrayList<>();
         Following watcher = Following.start(printed);
 
-        ok(commands.post("dev-ops", "/projects",
+        ok(commands.as("dev-ops").post("/projects",
                 "{\"name\":\"Shared Infra\",\"abbreviation\":\"si\",\"ownerTeam\":\"ops\"}"), 201);
-        ok(commands.post("dev-ecomm", "/projects",
+        ok(commands.as("dev-ecomm").post("/projects",
                 "{\"name\":\"ECommerce API\",\"abbreviation\":\"ecomm\",\"ownerTeam\":\"ecommerce\"}"), 201);
         for (String[] pkg : new String[][]{{"vpc", "aws-vpc"}, {"k8s", "kubernetes-cluster"}, {"role", "aws-iam-role"}}) {
-            ok(commands.post("dev-ops", "/projects/si/packages", "{\"name\":\"" + pkg[0] + "\",\"bundle\":\""
+            ok(commands.as("dev-ops").post("/projects/si/packages", "{\"name\":\"" + pkg[0] + "\",\"bundle\":\""
                     + pkg[1] + "\",\"resourceType\":\"" + pkg[1] + "\"}"), 201);
         }
         String usVpc = provision("vpc", "US VPC");
         String euVpc = provision("vpc", "EU VPC");
         String cluster = provision("k8s", "Shared EKS");
         String role = provision("role", "Deployer role");
-        ok(commands.post("dev-ecomm", "/projects/ecomm/environments",
+        ok(commands.as("dev-ecomm").post("/projects/ecomm/environments",
                 "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}"), 201);
         setDefault("ecomm-staging", "aws-vpc", usVpc);
         setDefault("ecomm-staging", "kubernetes-cluster", cluster);
         setDefault("ecomm-staging", "aws-iam-role", role);
         setDefault("ecomm-staging", "aws-vpc", euVpc);
-        ok(commands.post("dev-ecomm", "/projects/ecomm/environments",
+        ok(commands.as("dev-ecomm").post("/projects/ecomm/environments",
                 "{\"name\":\"PR 7\",\"abbreviation\":\"pr7\",\"labels\":{\"tier\":\"preview\"},"
                         + "\"forkOf\":\"ecomm-staging\"}"), 201);
-        ok(commands.send("dev-ecomm", "DELETE", "/environments/ecomm-pr7", null), 204);
+        ok(commands.as("dev-ecomm").delete("/environments/ecomm-pr7"), 204);
 
         List<String> expected = List.of(
                 "ecomm-staging: network default is now aws-vpc " + usVpc + " of si",
@@ -122,7 +124,7 @@ class DefaultChangeWatcherIT {
         List<String> afterRestart = new CopyOnWriteArrayList<>();
         Following restarted = Following.start(afterRestart);
         try {
-            ok(commands.send("dev-ecomm", "DELETE", "/environments/ecomm-staging/defaults/kubernetes-cluster", null),
+            ok(commands.as("dev-ecomm").delete("/environments/ecomm-staging/defaults/kubernetes-cluster"),
                     204);
             await("the change after the restart").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                     .untilAsserted(() -> assertThat(withoutProvenance(afterRestart)).containsExactly(
@@ -151,22 +153,22 @@ class DefaultChangeWatcherIT {
     /** A package of Shared Infra provisioned in an environment of its own, and shared with ECommerce API. */
     private static String provision(String pkg, String name) throws Exception {
         String environment = "si-" + name.toLowerCase().replaceAll("[^a-z]", "");
-        ok(commands.post("dev-ops", "/projects/si/environments",
+        ok(commands.as("dev-ops").post("/projects/si/environments",
                 "{\"name\":\"" + name + "\",\"abbreviation\":\"" + environment.substring(3) + "\"}"), 201);
-        Api.Answer resource = commands.post("dev-ops", "/environments/" + environment + "/resources",
+        Answer resource = commands.as("dev-ops").post("/environments/" + environment + "/resources",
                 "{\"package\":\"" + pkg + "\",\"name\":\"" + name + "\"}");
         ok(resource, 201);
         String id = resource.body().path("id").asText();
-        ok(commands.put("dev-ops", "/resources/" + id + "/shares/ecomm", null), 200);
+        ok(commands.as("dev-ops").put("/resources/" + id + "/shares/ecomm", null), 200);
         return id;
     }
 
     private static void setDefault(String environment, String type, String resource) throws Exception {
-        ok(commands.put("dev-ecomm", "/environments/" + environment + "/defaults/" + type,
+        ok(commands.as("dev-ecomm").put("/environments/" + environment + "/defaults/" + type,
                 "{\"resource\":\"" + resource + "\"}"), 200);
     }
 
-    private static void ok(Api.Answer answer, int status) {
+    private static void ok(Answer answer, int status) {
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(status);
     }
 

@@ -4,7 +4,6 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Tuple;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -203,29 +202,6 @@ final class HostileText {
             texts.addAll(List.of("first line\nsecond line", "\ttabbed\r\n", "\n", "why:\t" + "y".repeat(limit - 5)));
         }
         return texts;
-    }
-
-    /**
-     * {@code X-Reason} as http-api.md asks for it: every byte outside printable ASCII, the space and {@code %} itself
-     * as {@code %XX} of its UTF-8. A lone surrogate has no UTF-8; it is sent as the three bytes UTF-8's pattern would
-     * give it, which no UTF-8 decoder accepts.
-     */
-    static String percentEncoded(String text) {
-        StringBuilder encoded = new StringBuilder();
-        text.codePoints().forEach(codePoint -> {
-            byte[] bytes = codePoint >= 0xD800 && codePoint <= 0xDFFF
-                    ? new byte[]{(byte) 0xED, (byte) (0x80 | ((codePoint >> 6) & 0x3F)), (byte) (0x80 | (codePoint & 0x3F))}
-                    : Character.toString(codePoint).getBytes(StandardCharsets.UTF_8);
-            for (byte b : bytes) {
-                int unsigned = b & 0xFF;
-                if (unsigned > ' ' && unsigned < 0x7F && unsigned != '%') {
-                    encoded.append((char) unsigned);
-                } else {
-                    encoded.append('%').append(String.format("%02X", unsigned));
-                }
-            }
-        });
-        return encoded.toString();
     }
 
     /**

@@ -3,6 +3,8 @@ package io.infrashare.system;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import io.infrashare.system.HostileText.Fate;
 import io.infrashare.system.HostileText.Kind;
 import io.infrashare.testing.KafkaBroker;
@@ -82,8 +84,8 @@ class HostileTextIT {
                 ServiceProcess.on(TestInfrastructure.newDatabase(), environment));
         querySide = ServiceProcess.start("query-side", ServiceProcess.freePort(),
                 ServiceProcess.on(TestInfrastructure.newDatabase(), environment));
-        commands = new Api(commandSide.port);
-        queries = new Api(querySide.port);
+        commands = Api.localhost(commandSide.port);
+        queries = Api.localhost(querySide.port);
 
         plain("POST", "/projects", "{\"name\":\"Hostile text\",\"abbreviation\":\"hx\",\"ownerTeam\":\"ops\"}");
         plain("POST", "/projects/hx/environments", "{\"name\":\"Base\",\"abbreviation\":\"base\"}");
@@ -332,7 +334,7 @@ class HostileTextIT {
      * then the trailer that says the export is whole: as many entries as it counts, up to the last position.
      */
     private static List<JsonNode> parsedExport() throws IOException, InterruptedException {
-        List<JsonNode> all = queries.ndjson(ADMIN, "/audit");
+        List<JsonNode> all = queries.as(ADMIN).ndjson("/audit");
         assertThat(all).as("the export ends with its trailer").isNotEmpty();
         JsonNode trailer = all.get(all.size() - 1).path("trailer");
         assertThat(trailer.isObject()).as("the last line is the trailer: %s", all.get(all.size() - 1)).isTrue();
@@ -446,7 +448,7 @@ class HostileTextIT {
     }
 
     /** @param kept whether the write succeeded; when it did, its correlation id is the one to look for */
-    record Written(Api.Answer answer, String correlationId, boolean kept) {
+    record Written(Answer answer, String correlationId, boolean kept) {
     }
 
     /**
@@ -457,15 +459,12 @@ class HostileTextIT {
     private static Written write(String method, String path, Map<String, Object> body, String reason,
                                  Expected expected) throws Exception {
         String correlationId = UUID.randomUUID().toString();
-        // the client's own reference, which the audit log keeps beside the id the service gives the request
-        Map<String, String> headers = new LinkedHashMap<>(Map.of("X-Correlation-Id", correlationId));
-        if (reason != null) {
-            headers.put("X-Reason", HostileText.percentEncoded(reason));
-        }
         String json = body == null ? null : json(body);
         Instant before = Instant.now();
-        Api.Answer answer = commands.send(ADMIN, method, path, json, headers);
-        String request = method + " " + path + " " + json + " X-Reason: " + headers.get("X-Reason")
+        // the correlation id is the client's own reference, which the audit log keeps beside the service's id
+        Answer answer = commands.as(ADMIN).withCorrelationId(correlationId).withReason(reason).send(method, path, json);
+        String request = method + " " + path + " " + json + " X-Reason: "
+                + (reason == null ? null : Api.percentEncoded(reason))
                 + " expected " + expected + " answered " + answer.status() + " " + answer.body();
         assertThat(answer.status()).as(request).isLessThan(500);
         if (answer.status() >= 200 && answer.status() < 300) {
@@ -532,8 +531,8 @@ class HostileTextIT {
                 .until(() -> query(path), answer -> answer.status() == 200).body();
     }
 
-    private static Api.Answer query(String path) throws IOException, InterruptedException {
-        Api.Answer answer = queries.get(ADMIN, path);
+    private static Answer query(String path) throws IOException, InterruptedException {
+        Answer answer = queries.as(ADMIN).get(path);
         assertThat(answer.status()).as("GET " + path + " answered " + answer.body()).isLessThan(500);
         return answer;
     }
@@ -574,8 +573,8 @@ class HostileTextIT {
                 .as("%s is %s", actual, wanted).isTrue();
     }
 
-    private static Api.Answer plain(String method, String path, String json) throws Exception {
-        Api.Answer answer = commands.send(ADMIN, method, path, json);
+    private static Answer plain(String method, String path, String json) throws Exception {
+        Answer answer = commands.as(ADMIN).send(method, path, json);
         assertThat(answer.status()).as(method + " " + path + ": " + answer.body()).isBetween(200, 299);
         return answer;
     }

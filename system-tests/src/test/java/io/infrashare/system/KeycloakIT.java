@@ -1,5 +1,7 @@
 package io.infrashare.system;
 
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import io.infrashare.testing.KafkaBroker;
 import io.infrashare.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -51,8 +53,8 @@ class KeycloakIT {
                 ServiceProcess.trustingJwts(TestInfrastructure.newDatabase(), environment));
         querySide = ServiceProcess.start("query-side", ServiceProcess.freePort(),
                 ServiceProcess.trustingJwts(TestInfrastructure.newDatabase(), environment));
-        commands = new Api(commandSide.port);
-        queries = new Api(querySide.port);
+        commands = Api.localhost(commandSide.port);
+        queries = Api.localhost(querySide.port);
         keycloak.awaitReady();
     }
 
@@ -67,27 +69,27 @@ class KeycloakIT {
         String eric = keycloak.token(KeycloakServer.CLIENT, "eric");
         String gus = keycloak.token(KeycloakServer.CLIENT, "gus");
 
-        assertThat(commands.post(olivia, "/projects", CREATE_PROJECT).status()).isEqualTo(201);
-        Api.Answer database = commands.post(olivia, "/projects/si/resources",
+        assertThat(commands.as(olivia).post("/projects", CREATE_PROJECT).status()).isEqualTo(201);
+        Answer database = commands.as(olivia).post("/projects/si/resources",
                 "{\"type\":\"postgresql\",\"name\":\"legacy db\",\"attributes\":{\"host\":\"db.internal\"}}");
         assertThat(database.status()).isEqualTo(201);
         String databaseId = database.body().path("id").asText();
 
-        Api.Answer ericChanges = commands.send(eric, "PATCH", "/resources/" + databaseId,
+        Answer ericChanges = commands.as(eric).patch("/resources/" + databaseId,
                 "{\"attributes\":{\"host\":\"elsewhere\"}}");
         assertThat(ericChanges.status()).as("eric is of team ecommerce, not ops").isEqualTo(403);
         assertThat(ericChanges.body().path("type").asText()).isEqualTo("/problems/forbidden");
-        assertThat(commands.post(gus, "/projects/si/environments",
+        assertThat(commands.as(gus).post("/projects/si/environments",
                 "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}").status())
                 .as("gus is of globex: acme's project does not exist for him").isEqualTo(404);
 
-        Api.Answer project = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> queries.get(olivia, "/projects/si"),
+        Answer project = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> queries.as(olivia).get("/projects/si"),
                         answer -> answer.status() == 200 && answer.body().path("resources").size() == 1);
         assertThat(project.body().path("createdBy").asText())
                 .as("the caller's name is the token's preferred_username").isEqualTo("olivia");
         assertThat(project.body().path("resources").get(0).path("id").asText()).isEqualTo(databaseId);
-        assertThat(queries.get(gus, "/projects/si").status()).isEqualTo(404);
+        assertThat(queries.as(gus).get("/projects/si").status()).isEqualTo(404);
     }
 
     @Test
@@ -100,11 +102,11 @@ class KeycloakIT {
                 + eric.substring(eric.lastIndexOf('.'));
 
         for (String token : new String[]{forBilling, oliviasClaimsUnderEricsSignature}) {
-            Api.Answer answer = commands.post(token, "/projects", CREATE_PROJECT.replace("\"si\"", "\"refused\""));
+            Answer answer = commands.as(token).post("/projects", CREATE_PROJECT.replace("\"si\"", "\"refused\""));
             assertThat(answer.status()).isEqualTo(401);
             assertThat(answer.body().path("type").asText()).isEqualTo("/problems/unauthenticated");
-            assertThat(queries.get(token, "/projects").status()).isEqualTo(401);
+            assertThat(queries.as(token).get("/projects").status()).isEqualTo(401);
         }
-        assertThat(queries.get(olivia, "/projects").status()).as("the same person for infrashare").isEqualTo(200);
+        assertThat(queries.as(olivia).get("/projects").status()).as("the same person for infrashare").isEqualTo(200);
     }
 }

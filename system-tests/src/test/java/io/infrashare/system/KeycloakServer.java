@@ -1,15 +1,13 @@
 package io.infrashare.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,14 +39,12 @@ final class KeycloakServer implements AutoCloseable {
     /** Keycloak 26 runs on Java 21 or newer; the build itself may run on an older one. */
     private static final int JAVA_NEEDED = 21;
     private static final Pattern PASSWORD_VARIABLE = Pattern.compile("\\$\\{(INFRASHARE_PASSWORD_[A-Z0-9_]+)}");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
     private final Path log;
     private final int port;
     private final Map<String, String> passwords;
     private final String adminPassword;
-    private final HttpClient client = HttpClient.newHttpClient();
 
     private KeycloakServer(Process process, Path log, int port, Map<String, String> passwords,
                            String adminPassword) {
@@ -108,30 +104,28 @@ final class KeycloakServer implements AutoCloseable {
     }
 
     void awaitReady() {
-        HttpRequest discovery = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
-                .timeout(Duration.ofSeconds(2)).build();
+        Api discovery = keycloak().withTimeout(Duration.ofSeconds(2));
         await("Keycloak serving the realm (see " + log + ")").atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(500))
                 .failFast("Keycloak exited; see " + log, () -> !process.isAlive())
                 .ignoreExceptions()
-                .until(() -> client.send(discovery, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+                .until(() -> discovery.get("/realms/infrashare/.well-known/openid-configuration").status() == 200);
     }
 
     /** An access token by the password grant, as the README's curl line gets one. */
-    String token(String clientId, String username) throws IOException, InterruptedException {
+    String token(String clientId, String username) {
         String password = passwords.get("INFRASHARE_PASSWORD_" + username.toUpperCase());
-        return token(issuer(), clientId, username, password);
+        return token("infrashare", clientId, username, password);
     }
 
     /**
      * Registers a copy of {@code infrashare-cli} whose tokens carry the same claims but are meant for another
      * audience, through Keycloak's admin API.
      */
-    void addClientForAudience(String clientId, String audience) throws IOException, InterruptedException {
-        String admin = token("http://localhost:" + port + "/realms/master", "admin-cli", "admin", adminPassword);
-        String clients = "http://localhost:" + port + "/admin/realms/infrashare/clients";
-        ObjectNode copy = (ObjectNode) JSON.readTree(send(HttpRequest.newBuilder(
-                URI.create(clients + "?clientId=" + CLIENT)).header("Authorization", "Bearer " + admin), 200)).get(0);
+    void addClientForAudience(String clientId, String audience) {
+        Api admin = keycloak().as(token("master", "admin-cli", "admin", adminPassword));
+        String clients = "/admin/realms/infrashare/clients";
+        ObjectNode copy = (ObjectNode) expect(admin.get(clients + "?clientId=" + CLIENT), 200).body().get(0);
         copy.remove("id");
         copy.put("clientId", clientId);
         for (JsonNode mapper : copy.path("protocolMappers")) {
@@ -140,32 +134,28 @@ final class KeycloakServer implements AutoCloseable {
                 ((ObjectNode) mapper.path("config")).put("included.custom.audience", audience);
             }
         }
-        send(HttpRequest.newBuilder(URI.create(clients))
-                .header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(copy.toString())), 201);
+        expect(admin.post(clients, copy.toString()), 201);
     }
 
-    private String token(String realm, String clientId, String username, String password)
-            throws IOException, InterruptedException {
+    private String token(String realm, String clientId, String username, String password) {
         String form = Map.of("grant_type", "password", "client_id", clientId, "username", username,
                         "password", password).entrySet().stream()
                 .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        String answer = send(HttpRequest.newBuilder(URI.create(realm + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)), 200);
-        return JSON.readTree(answer).path("access_token").asText();
+        Answer answer = keycloak().withHeader("Content-Type", "application/x-www-form-urlencoded")
+                .send("POST", "/realms/" + realm + "/protocol/openid-connect/token", BodyPublishers.ofString(form));
+        return expect(answer, 200).body().path("access_token").asText();
     }
 
-    private String send(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(response.request().method() + " " + response.uri() + " answered "
-                    + response.statusCode() + " " + response.body());
+    private Api keycloak() {
+        return Api.at("http://localhost:" + port);
+    }
+
+    private static Answer expect(Answer answer, int status) {
+        if (answer.status() != status) {
+            throw new IllegalStateException(answer.toString());
         }
-        return response.body();
+        return answer;
     }
 
     /**

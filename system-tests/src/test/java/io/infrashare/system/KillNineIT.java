@@ -1,6 +1,8 @@
 package io.infrashare.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +61,7 @@ class KillNineIT {
         deleteTree(data);
         ScriptedStack.Ports ports = ScriptedStack.Ports.free();
         ScriptedStack first = start(data, ports, "first-up");
-        Api commands = new Api(ports.command());
+        Api commands = Api.localhost(ports.command());
         String run = UUID.randomUUID().toString().substring(0, 8);
 
         List<Acknowledged> acknowledged = new ArrayList<>();
@@ -95,19 +97,19 @@ class KillNineIT {
 
         List<String> forgotten = new ArrayList<>();
         for (Acknowledged write : acknowledged) {
-            Api.Answer repeat = commands.send(OPS, write.write().method(), write.write().path(),
-                    write.write().body(), write.write().key());
+            Answer repeat = commands.as(OPS).withIdempotencyKey(write.write().key())
+                    .send(write.write().method(), write.write().path(), write.write().body());
             if (!repeat.replayed() || repeat.status() != write.status()) {
                 forgotten.add(write.write().method() + " " + write.write().path() + ": " + write.status()
                         + " before the kill, run again after it with " + repeat.status());
             }
         }
         assertThat(forgotten).as("acknowledged writes that the command side's store no longer had").isEmpty();
-        Api queries = new Api(ports.query());
+        Api queries = Api.localhost(ports.query());
         await("the query side showing every acknowledged write").atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {
-                    JsonNode project = queries.get(OPS, "/projects/kn").body();
+                    JsonNode project = queries.as(OPS).get("/projects/kn").body();
                     assertThat(ids(project.path("environments"), node -> node.path("id").asText()))
                             .containsExactlyInAnyOrderElementsOf(environments.stream().map(e -> "kn-" + e).toList());
                     assertThat(ids(project.path("packages"), node -> node.path("name").asText()))
@@ -117,7 +119,7 @@ class KillNineIT {
                     assertThat(ids(project.path("sharesGiven"), node -> node.path("resource").path("id").asText()
                             + " with " + node.path("project").asText()))
                             .containsExactlyInAnyOrderElementsOf(shared.stream().map(id -> id + " with kr").toList());
-                    assertThat(queries.get(OPS, "/projects/kr").status()).isEqualTo(200);
+                    assertThat(queries.as(OPS).get("/projects/kr").status()).isEqualTo(200);
                 });
     }
 
@@ -150,7 +152,8 @@ class KillNineIT {
                 Write keyed = new Write(write.method(), write.path(), write.body(),
                         "kill-nine-" + run + "-" + UUID.randomUUID());
                 sent.add(clients.submit(() -> {
-                    Api.Answer answer = commands.send(OPS, keyed.method(), keyed.path(), keyed.body(), keyed.key());
+                    Answer answer = commands.as(OPS).withIdempotencyKey(keyed.key())
+                            .send(keyed.method(), keyed.path(), keyed.body());
                     assertThat(answer.status()).as("%s %s: %s", keyed.method(), keyed.path(), answer.body())
                             .isBetween(200, 299);
                     answered.add(new Acknowledged(keyed, answer.status(), answer.body()));

@@ -1,5 +1,7 @@
 package io.infrashare.system;
 
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import io.infrashare.testing.KafkaBroker;
 import io.infrashare.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -8,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -51,9 +54,9 @@ class LoopbackOnlyIT {
     void withTheDemoPrincipalsTheServiceListensOnTheLoopbackOnly() throws Exception {
         try (ServiceProcess query = ServiceProcess.start("query-side", ServiceProcess.freePort(),
                 environment(Map.of()))) {
-            assertThat(new Api(query.port).get("dev-ops", "/projects").status()).isEqualTo(200);
-            assertThatThrownBy(() -> new Api(networkAddress(), query.port).get("dev-ops", "/projects"))
-                    .isInstanceOf(ConnectException.class);
+            assertThat(Api.localhost(query.port).as("dev-ops").get("/projects").status()).isEqualTo(200);
+            assertThatThrownBy(() -> fromElsewhere(query.port).as("dev-ops").get("/projects"))
+                    .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(ConnectException.class);
         }
     }
 
@@ -61,12 +64,12 @@ class LoopbackOnlyIT {
     void listeningWiderTheDemoPrincipalsStillAnswerTheLoopbackOnly() throws Exception {
         try (ServiceProcess query = ServiceProcess.start("query-side", ServiceProcess.freePort(),
                 environment(Map.of("INFRASHARE_BIND_ADDRESS", "0.0.0.0")))) {
-            Api.Answer fromElsewhere = new Api(networkAddress(), query.port).get("dev-ops", "/projects");
+            Answer fromElsewhere = fromElsewhere(query.port).as("dev-ops").get("/projects");
 
             assertThat(fromElsewhere.status()).isEqualTo(403);
             assertThat(fromElsewhere.contentType()).isEqualTo("application/problem+json");
             assertThat(fromElsewhere.body().path("detail").asText()).contains("its own machine only");
-            assertThat(new Api(query.port).get("dev-ops", "/projects").status()).isEqualTo(200);
+            assertThat(Api.localhost(query.port).as("dev-ops").get("/projects").status()).isEqualTo(200);
             assertThat(Files.readString(Path.of(System.getProperty("infrashare.logs", "target/system-logs"),
                     "query-side.log"))).contains("WARN").contains("requests from other addresses than the loopback "
                     + "are refused");
@@ -83,7 +86,7 @@ class LoopbackOnlyIT {
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES", "infrashare"));
         try (ServiceProcess query = ServiceProcess.start("query-side", ServiceProcess.freePort(), environment)) {
             for (String token : new String[]{"dev-ops", "dev-admin"}) {
-                Api.Answer answer = new Api(query.port).get(token, "/projects");
+                Answer answer = Api.localhost(query.port).as(token).get("/projects");
                 assertThat(answer.status()).as(token).isEqualTo(401);
                 assertThat(answer.body().path("type").asText()).isEqualTo("/problems/unauthenticated");
             }
@@ -107,6 +110,11 @@ class LoopbackOnlyIT {
     }
 
     /** This machine's IPv4 address on a network, not the loopback: every machine that runs the build has one. */
+    /** The service at an address of this machine's network rather than the loopback. */
+    private static Api fromElsewhere(int port) throws SocketException {
+        return Api.at("http://" + networkAddress() + ":" + port);
+    }
+
     private static String networkAddress() throws SocketException {
         return NetworkInterface.networkInterfaces()
                 .filter(network -> {

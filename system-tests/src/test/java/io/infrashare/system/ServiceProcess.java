@@ -1,13 +1,10 @@
 package io.infrashare.system;
 
+import io.infrashare.http.Api;
 import io.infrashare.testing.Database;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,14 +106,12 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     private void awaitHealthy() {
-        HttpClient client = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                .timeout(Duration.ofSeconds(2)).build();
+        Api service = Api.localhost(port).withTimeout(Duration.ofSeconds(2));
         await(name + " healthy (see " + log + ")").atMost(Duration.ofSeconds(180))
                 .pollInterval(Duration.ofMillis(500))
                 .failFast(name + " exited; see " + log, () -> !process.isAlive())
                 .ignoreExceptions()
-                .until(() -> client.send(health, HttpResponse.BodyHandlers.ofString()).body().contains("\"UP\""));
+                .until(() -> service.get("/actuator/health").text().contains("\"UP\""));
     }
 
     @Override

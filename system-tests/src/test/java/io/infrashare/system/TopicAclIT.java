@@ -1,5 +1,6 @@
 package io.infrashare.system;
 
+import io.infrashare.http.Api;
 import io.infrashare.localkafka.LocalKafka;
 import io.infrashare.testing.TestInfrastructure;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -129,8 +130,8 @@ class TopicAclIT {
 
     @Test
     void theCommandSidePublishesACommandsEventWithItsCredentials() throws Exception {
-        Api commands = new Api(commandSide.port);
-        assertThat(commands.post("dev-ops", "/projects",
+        Api commands = Api.localhost(commandSide.port);
+        assertThat(commands.as("dev-ops").post("/projects",
                 "{\"name\":\"Shared Infra\",\"abbreviation\":\"si\",\"ownerTeam\":\"ops\"}").status()).isEqualTo(201);
 
         List<ConsumerRecord<String, String>> read = readAsUntil("consumer", "downstream-" + UUID.randomUUID(),

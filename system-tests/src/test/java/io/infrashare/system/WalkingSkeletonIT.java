@@ -1,6 +1,8 @@
 package io.infrashare.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import io.infrashare.testing.KafkaBroker;
 import io.infrashare.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -43,8 +45,8 @@ class WalkingSkeletonIT {
                 ServiceProcess.on(TestInfrastructure.newDatabase(), environment));
         querySide = ServiceProcess.start("query-side", ServiceProcess.freePort(),
                 ServiceProcess.on(TestInfrastructure.newDatabase(), environment));
-        commands = new Api(commandSide.port);
-        queries = new Api(querySide.port);
+        commands = Api.localhost(commandSide.port);
+        queries = Api.localhost(querySide.port);
     }
 
     @AfterAll
@@ -54,34 +56,34 @@ class WalkingSkeletonIT {
 
     @Test
     void aVpcSharedByTheOpsTeamBecomesTheConsumersNetworkDefaultOnTheQuerySide() throws Exception {
-        assertThat(commands.post("dev-ops", "/projects",
+        assertThat(commands.as("dev-ops").post("/projects",
                 "{\"name\":\"Shared Infra\",\"abbreviation\":\"si\",\"ownerTeam\":\"ops\"}").status()).isEqualTo(201);
-        assertThat(commands.post("dev-ops", "/projects/si/environments",
+        assertThat(commands.as("dev-ops").post("/projects/si/environments",
                 "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}").status()).isEqualTo(201);
-        assertThat(commands.post("dev-ops", "/projects/si/packages",
+        assertThat(commands.as("dev-ops").post("/projects/si/packages",
                 "{\"name\":\"vpc\",\"bundle\":\"aws-vpc\",\"resourceType\":\"aws-vpc\"}").status()).isEqualTo(201);
-        Api.Answer vpc = commands.post("dev-ops", "/environments/si-staging/resources",
+        Answer vpc = commands.as("dev-ops").post("/environments/si-staging/resources",
                 "{\"package\":\"vpc\",\"name\":\"US VPC\",\"attributes\":{\"region\":\"us-east-1\"}}");
         assertThat(vpc.status()).isEqualTo(201);
         String vpcId = vpc.body().path("id").asText();
-        assertThat(commands.post("dev-ecomm", "/projects",
+        assertThat(commands.as("dev-ecomm").post("/projects",
                 "{\"name\":\"ECommerce API\",\"abbreviation\":\"ecomm\",\"ownerTeam\":\"ecommerce\"}").status())
                 .isEqualTo(201);
-        assertThat(commands.post("dev-ecomm", "/projects/ecomm/environments",
+        assertThat(commands.as("dev-ecomm").post("/projects/ecomm/environments",
                 "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}").status()).isEqualTo(201);
 
-        Api.Answer tooEarly = commands.put("dev-ecomm", "/environments/ecomm-staging/defaults/aws-vpc",
+        Answer tooEarly = commands.as("dev-ecomm").put("/environments/ecomm-staging/defaults/aws-vpc",
                 "{\"resource\":\"" + vpcId + "\"}");
         assertThat(tooEarly.status()).isEqualTo(409);
         assertThat(tooEarly.contentType()).startsWith("application/problem+json");
         assertThat(tooEarly.body().path("type").asText()).isEqualTo("/problems/not-shared");
 
-        assertThat(commands.put("dev-ops", "/resources/" + vpcId + "/shares/ecomm", null).status()).isEqualTo(200);
-        assertThat(commands.put("dev-ecomm", "/environments/ecomm-staging/defaults/aws-vpc",
+        assertThat(commands.as("dev-ops").put("/resources/" + vpcId + "/shares/ecomm", null).status()).isEqualTo(200);
+        assertThat(commands.as("dev-ecomm").put("/environments/ecomm-staging/defaults/aws-vpc",
                 "{\"resource\":\"" + vpcId + "\"}").status()).isEqualTo(200);
 
-        Api.Answer consumption = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> queries.get("dev-ecomm", "/environments/ecomm-staging/consumption"),
+        Answer consumption = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> queries.as("dev-ecomm").get("/environments/ecomm-staging/consumption"),
                         answer -> answer.status() == 200 && answer.body().path("defaults").size() == 1);
         JsonNode networkDefault = consumption.body().path("defaults").get(0);
         assertThat(consumption.body().path("environment").asText()).isEqualTo("ecomm-staging");
@@ -95,7 +97,7 @@ class WalkingSkeletonIT {
                 .isEqualTo("si-staging");
         assertThat(consumption.projectionPosition()).as("acme's eight events, each applied once").isEqualTo("8");
 
-        assertThat(queries.get("dev-globex", "/environments/ecomm-staging/consumption").status())
+        assertThat(queries.as("dev-globex").get("/environments/ecomm-staging/consumption").status())
                 .as("another organization does not see acme's environments").isEqualTo(404);
     }
 }

@@ -12,6 +12,8 @@ import io.infrashare.events.ResourceImported;
 import io.infrashare.events.ResourceProvisioned;
 import io.infrashare.events.ResourceShareRevoked;
 import io.infrashare.events.ResourceShared;
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import io.infrashare.testing.WithKafka;
 import io.infrashare.testing.WithPostgres;
 import org.axonframework.common.stream.BlockingStream;
@@ -21,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.ArrayList;
@@ -63,10 +64,10 @@ class ConsumptionRaceIT {
 
     @Test
     void nothingEverConsumesARevokedOrDecommissionedResourceWhateverTheInterleaving() throws Exception {
-        Http http = new Http(port);
-        created(http.post("dev-ops", "/projects", "{\"name\":\"Race Infra\",\"abbreviation\":\"race\",\"ownerTeam\":\"ops\"}"));
-        created(http.post("dev-ecomm", "/projects", "{\"name\":\"Racers\",\"abbreviation\":\"racers\",\"ownerTeam\":\"ecommerce\"}"));
-        created(http.post("dev-ecomm", "/projects/racers/packages",
+        Api http = Api.localhost(port);
+        created(http.as("dev-ops").post("/projects", "{\"name\":\"Race Infra\",\"abbreviation\":\"race\",\"ownerTeam\":\"ops\"}"));
+        created(http.as("dev-ecomm").post("/projects", "{\"name\":\"Racers\",\"abbreviation\":\"racers\",\"ownerTeam\":\"ecommerce\"}"));
+        created(http.as("dev-ecomm").post("/projects/racers/packages",
                 "{\"name\":\"k8s\",\"bundle\":\"aws-eks-cluster\",\"resourceType\":\"kubernetes-cluster\"}"));
 
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
@@ -75,27 +76,26 @@ class ConsumptionRaceIT {
             for (int round = 0; round < ROUNDS; round++) {
                 String vpc = imported(http, "aws-vpc", "vpc " + round);
                 String eks = imported(http, "kubernetes-cluster", "eks " + round);
-                assertThat(http.put("dev-ops", "/resources/" + vpc + "/shares/racers", null).status()).isEqualTo(200);
-                assertThat(http.put("dev-ops", "/resources/" + eks + "/shares/racers", null).status()).isEqualTo(200);
+                assertThat(http.as("dev-ops").put("/resources/" + vpc + "/shares/racers", null).status()).isEqualTo(200);
+                assertThat(http.as("dev-ops").put("/resources/" + eks + "/shares/racers", null).status()).isEqualTo(200);
                 String first = "a" + round;
                 String second = "b" + round;
-                created(http.post("dev-ecomm", "/projects/racers/environments",
+                created(http.as("dev-ecomm").post("/projects/racers/environments",
                         "{\"name\":\"A\",\"abbreviation\":\"" + first + "\"}"));
-                created(http.post("dev-ecomm", "/projects/racers/environments",
+                created(http.as("dev-ecomm").post("/projects/racers/environments",
                         "{\"name\":\"B\",\"abbreviation\":\"" + second + "\"}"));
 
                 CountDownLatch start = new CountDownLatch(1);
                 List<Callable<Integer>> racers = List.of(
-                        () -> http.put("dev-ecomm", "/environments/racers-" + first + "/defaults/aws-vpc",
+                        () -> http.as("dev-ecomm").put("/environments/racers-" + first + "/defaults/aws-vpc",
                                 "{\"resource\":\"" + vpc + "\"}").status(),
-                        () -> http.put("dev-ecomm", "/environments/racers-" + second + "/defaults/aws-vpc",
+                        () -> http.as("dev-ecomm").put("/environments/racers-" + second + "/defaults/aws-vpc",
                                 "{\"resource\":\"" + vpc + "\"}").status(),
-                        () -> http.put("dev-ecomm", "/environments/racers-" + first + "/remote-references/k8s",
+                        () -> http.as("dev-ecomm").put("/environments/racers-" + first + "/remote-references/k8s",
                                 "{\"resource\":\"" + eks + "\"}").status(),
-                        () -> http.send("dev-ops", HttpMethod.DELETE,
-                                "/resources/" + vpc + "/shares/racers", null).status(),
-                        () -> http.post("dev-ops", "/resources/" + eks + "/decommission", null).status(),
-                        () -> http.post("dev-ops", "/resources/" + vpc + "/decommission", null).status());
+                        () -> http.as("dev-ops").delete("/resources/" + vpc + "/shares/racers").status(),
+                        () -> http.as("dev-ops").post("/resources/" + eks + "/decommission", null).status(),
+                        () -> http.as("dev-ops").post("/resources/" + vpc + "/decommission", null).status());
                 List<Future<Integer>> answers = new ArrayList<>();
                 for (Callable<Integer> racer : racers) {
                     answers.add(threads.submit(() -> {
@@ -133,14 +133,14 @@ class ConsumptionRaceIT {
         return consumers;
     }
 
-    private static String imported(Http http, String type, String name) {
-        Http.Answer answer = http.post("dev-ops", "/projects/race/resources",
+    private static String imported(Api http, String type, String name) {
+        Answer answer = http.as("dev-ops").post("/projects/race/resources",
                 "{\"type\":\"" + type + "\",\"name\":\"" + name + "\"}");
         assertThat(answer.status()).isEqualTo(201);
         return answer.text("id");
     }
 
-    private static void created(Http.Answer answer) {
+    private static void created(Answer answer) {
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
     }
 

@@ -1,5 +1,7 @@
 package io.infrashare.command.it;
 
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import io.infrashare.testing.WithPostgres;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -7,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.HttpMethod;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import java.sql.SQLException;
@@ -40,7 +41,7 @@ class EventStoreOutageIT {
 
     @Test
     void aCommandTheEventStoreCouldNotTakeIsA503ProblemToRetry() {
-        Http.Answer answer = new Http(port).post("dev-ops", "/projects",
+        Answer answer = Api.localhost(port).as("dev-ops").post("/projects",
                 "{\"name\":\"Shared Infra\",\"abbreviation\":\"si\",\"ownerTeam\":\"ops\"}");
 
         assertThat(answer.status()).isEqualTo(503);
@@ -49,8 +50,8 @@ class EventStoreOutageIT {
 
     @Test
     void withAnIdempotencyKeyToo() {
-        Http.Answer answer = new Http(port).send("dev-ops", HttpMethod.POST, "/projects",
-                "{\"name\":\"Shared Infra\",\"abbreviation\":\"si\",\"ownerTeam\":\"ops\"}", "key-1");
+        Answer answer = Api.localhost(port).as("dev-ops").withIdempotencyKey("key-1").post("/projects",
+                "{\"name\":\"Shared Infra\",\"abbreviation\":\"si\",\"ownerTeam\":\"ops\"}");
 
         assertThat(answer.status()).isEqualTo(503);
         assertThat(answer.text("type")).isEqualTo("/problems/store-unavailable");

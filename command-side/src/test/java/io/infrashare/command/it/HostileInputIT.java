@@ -1,5 +1,7 @@
 package io.infrashare.command.it;
 
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import io.infrashare.testing.WithKafka;
 import io.infrashare.testing.WithPostgres;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,11 +10,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,16 +40,16 @@ class HostileInputIT {
     @LocalServerPort
     int port;
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private Api http;
     private List<String[]> endpoints;
 
     @BeforeAll
     void someThingsExist() {
-        Http http = new Http(port);
-        http.post("dev-ops", "/projects", "{\"name\":\"Hostile\",\"abbreviation\":\"hx\",\"ownerTeam\":\"ops\"}");
-        http.post("dev-ops", "/projects/hx/environments", "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}");
-        http.post("dev-ops", "/projects/hx/packages", "{\"name\":\"vpc\",\"bundle\":\"aws-vpc\",\"resourceType\":\"aws-vpc\"}");
-        String vpc = http.post("dev-ops", "/environments/hx-staging/resources",
+        http = Api.localhost(port);
+        http.as("dev-ops").post("/projects", "{\"name\":\"Hostile\",\"abbreviation\":\"hx\",\"ownerTeam\":\"ops\"}");
+        http.as("dev-ops").post("/projects/hx/environments", "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}");
+        http.as("dev-ops").post("/projects/hx/packages", "{\"name\":\"vpc\",\"bundle\":\"aws-vpc\",\"resourceType\":\"aws-vpc\"}");
+        String vpc = http.as("dev-ops").post("/environments/hx-staging/resources",
                 "{\"package\":\"vpc\",\"name\":\"VPC\"}").text("id");
         endpoints = List.of(
                 new String[]{"POST", "/projects"},
@@ -79,19 +77,13 @@ class HostileInputIT {
                 new String[]{"PUT", "/resources/00000000-0000-0000-0000-000000000000/shares/hx"});
     }
 
-    private HttpResponse<String> send(String method, String path, String contentType, byte[] body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer dev-ops")
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private Answer send(String method, String path, String contentType, byte[] body) {
+        return http.as("dev-ops").withHeader("Content-Type", contentType)
+                .send(method, path, HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
     @Test
-    void everyHostileRequestIsAClientErrorProblemWithoutAStackTrace() throws Exception {
+    void everyHostileRequestIsAClientErrorProblemWithoutAStackTrace() {
         List<String> failures = new ArrayList<>();
         for (String[] endpoint : endpoints) {
             for (String body : BODIES) {
@@ -108,57 +100,52 @@ class HostileInputIT {
     }
 
     @Test
-    void aWildcardContentTypeIsUnsupportedAndRecordsNothing() throws Exception {
+    void aWildcardContentTypeIsUnsupportedAndRecordsNothing() {
         for (String wildcard : List.of("*/*", "application/*")) {
-            HttpResponse<String> response = send("POST", "/projects", wildcard,
+            Answer response = send("POST", "/projects", wildcard,
                     "{\"name\":\"Wild\",\"abbreviation\":\"wild\",\"ownerTeam\":\"ops\"}"
                             .getBytes(StandardCharsets.UTF_8));
-            assertThat(response.statusCode()).as(wildcard).isEqualTo(415);
-            assertThat(response.body()).contains("\"type\":\"/problems/unsupported-media-type\"");
+            assertThat(response.status()).as(wildcard).isEqualTo(415);
+            assertThat(response.text()).contains("\"type\":\"/problems/unsupported-media-type\"");
         }
         // the abbreviation is still free: nothing was recorded
         assertThat(send("POST", "/projects", "application/json",
                 "{\"name\":\"Wild\",\"abbreviation\":\"wild\",\"ownerTeam\":\"ops\"}"
-                        .getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(201);
+                        .getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
     }
 
     @Test
-    void theErrorPathAskedForDirectlyIsNotAResource() throws Exception {
+    void theErrorPathAskedForDirectlyIsNotAResource() {
         for (String token : new String[]{null, "dev-ops"}) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/error"));
-            if (token != null) {
-                request.header("Authorization", "Bearer " + token);
-            }
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(404);
-            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            assertThat(response.body()).contains("\"type\":\"/problems/not-found\"").doesNotContain("999");
+            Answer response = http.as(token).get("/error");
+            assertThat(response.status()).isEqualTo(404);
+            assertThat(response.contentType()).isEqualTo("application/problem+json");
+            assertThat(response.text()).contains("\"type\":\"/problems/not-found\"").doesNotContain("999");
         }
     }
 
     @Test
-    void aPathTheFirewallRefusesIsAProblemThatDoesNotEchoThePath() throws Exception {
+    void aPathTheFirewallRefusesIsAProblemThatDoesNotEchoThePath() {
         for (String path : List.of("/projects/hx;jsessionid=1/environments", "/projects//hx/environments",
                 "/projects/%25hx/environments")) {
-            HttpResponse<String> response = send("GET", path, null, new byte[0]);
-            assertThat(response.statusCode()).as(path).isEqualTo(400);
-            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            assertThat(response.body()).contains("\"type\":\"/problems/invalid-request\"")
+            Answer response = send("GET", path, null, new byte[0]);
+            assertThat(response.status()).as(path).isEqualTo(400);
+            assertThat(response.contentType()).isEqualTo("application/problem+json");
+            assertThat(response.text()).contains("\"type\":\"/problems/invalid-request\"")
                     .doesNotContain("jsessionid").doesNotContain("//hx").doesNotContain("%25");
         }
     }
 
-    private void check(List<String> failures, String[] endpoint, String contentType, byte[] body)
-            throws IOException, InterruptedException {
-        HttpResponse<String> response = send(endpoint[0], endpoint[1], contentType, body);
+    private void check(List<String> failures, String[] endpoint, String contentType, byte[] body) {
+        Answer response = send(endpoint[0], endpoint[1], contentType, body);
         String shown = new String(body, StandardCharsets.UTF_8);
         String request = endpoint[0] + " " + endpoint[1] + " (" + contentType + ") "
                 + shown.substring(0, Math.min(60, shown.length()));
-        boolean problem = response.headers().firstValue("Content-Type").orElse("")
-                .startsWith("application/problem+json");
-        if (response.statusCode() >= 500 || response.body().contains("\tat ") || response.body().contains("Exception")
-                || (response.statusCode() >= 400 && !problem)) {
-            failures.add(request + " -> " + response.statusCode() + " " + response.body());
+        boolean problem = response.contentType() != null
+                && response.contentType().startsWith("application/problem+json");
+        if (response.status() >= 500 || response.text().contains("\tat ") || response.text().contains("Exception")
+                || (response.status() >= 400 && !problem)) {
+            failures.add(request + " -> " + response.status() + " " + response.text());
         }
     }
 }

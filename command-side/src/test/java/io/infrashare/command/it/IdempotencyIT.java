@@ -1,8 +1,9 @@
 package io.infrashare.command.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrashare.command.CommandApplication;
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import io.infrashare.testing.Database;
 import io.infrashare.testing.KafkaBroker;
 import io.infrashare.testing.TestInfrastructure;
@@ -18,12 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +41,6 @@ class IdempotencyIT {
     static final int KIB = 1024;
     private static final AtomicInteger RUNS = new AtomicInteger();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @LocalServerPort
     int port;
@@ -61,58 +56,16 @@ class IdempotencyIT {
         project = "idem" + RUNS.incrementAndGet();
     }
 
-    record Reply(int status, HttpHeaders headers, String body) {
-
-        JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new IllegalStateException("Not JSON: " + body, e);
-            }
-        }
-
-        String contentType() {
-            return headers.firstValue("Content-Type").orElse(null);
-        }
-
-        boolean replayed() {
-            return headers.firstValue("Idempotent-Replayed").map("true"::equals).orElse(false);
-        }
-    }
-
-    static Reply send(int port, String token, String method, String path, String key,
-                      HttpRequest.BodyPublisher body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .method(method, body);
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (key != null) {
-            request.header("Idempotency-Key", key);
-        }
-        try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    Reply send(String token, String method, String path, String key, String json) {
-        return send(port, token, method, path, key, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json));
+    /** A write as {@code token}, with the {@code Idempotency-Key} when {@code key} is not null. */
+    Answer send(String token, String method, String path, String key, String json) {
+        return Api.localhost(port).as(token).withIdempotencyKey(key).send(method, path, json);
     }
 
     /** A body without Content-Length: the client streams it in chunks. */
-    Reply sendChunked(String token, String path, String key, String json) {
+    Answer sendChunked(String token, String path, String key, String json) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        return send(port, token, "POST", path, key,
-                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)));
+        return Api.localhost(port).as(token).withIdempotencyKey(key).withHeader("Content-Type", "application/json")
+                .send("POST", path, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)));
     }
 
     static String newKey() {
@@ -145,27 +98,27 @@ class IdempotencyIT {
     @Test
     void aRepeatedWriteGetsTheFirstAnswerAndRecordsNothingNew() {
         String created = newKey();
-        Reply first = send("dev-ops", "POST", "/projects", created, newProject(project, "Shared Infra"));
-        Reply repeated = send("dev-ops", "POST", "/projects", created, newProject(project, "Shared Infra"));
+        Answer first = send("dev-ops", "POST", "/projects", created, newProject(project, "Shared Infra"));
+        Answer repeated = send("dev-ops", "POST", "/projects", created, newProject(project, "Shared Infra"));
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.replayed()).isFalse();
         assertThat(repeated.status()).isEqualTo(201);
         assertThat(repeated.replayed()).isTrue();
         assertThat(repeated.contentType()).isEqualTo(first.contentType());
-        assertThat(repeated.body()).isEqualTo(first.body());
+        assertThat(repeated.text()).isEqualTo(first.text());
 
         // Without the key, a second creation of the environment would be a 409: the id is taken.
         String environment = newKey();
         String staging = "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}";
-        Reply firstEnvironment = send("dev-ops", "POST", "/projects/" + project + "/environments", environment,
+        Answer firstEnvironment = send("dev-ops", "POST", "/projects/" + project + "/environments", environment,
                 staging);
-        Reply repeatedEnvironment = send("dev-ops", "POST", "/projects/" + project + "/environments", environment,
+        Answer repeatedEnvironment = send("dev-ops", "POST", "/projects/" + project + "/environments", environment,
                 staging);
         assertThat(firstEnvironment.status()).isEqualTo(201);
         assertThat(repeatedEnvironment.status()).isEqualTo(201);
         assertThat(repeatedEnvironment.replayed()).isTrue();
-        assertThat(repeatedEnvironment.body()).isEqualTo(firstEnvironment.body()).contains(project + "-staging");
+        assertThat(repeatedEnvironment.text()).isEqualTo(firstEnvironment.text()).contains(project + "-staging");
 
         // One organization's events are in order on the topic: a duplicate would come before this package.
         assertThat(send("dev-ops", "POST", "/projects/" + project + "/packages", null,
@@ -183,14 +136,14 @@ class IdempotencyIT {
         assertThat(send("dev-ops", "POST", "/projects", key, newProject(project, "Shared Infra")).status())
                 .isEqualTo(201);
 
-        Reply otherBody = send("dev-ops", "POST", "/projects", key, newProject(project + "b", "Shared Infra"));
-        Reply otherPath = send("dev-ops", "POST", "/projects/" + project + "/environments", key,
+        Answer otherBody = send("dev-ops", "POST", "/projects", key, newProject(project + "b", "Shared Infra"));
+        Answer otherPath = send("dev-ops", "POST", "/projects/" + project + "/environments", key,
                 "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}");
 
         assertThat(otherBody.status()).isEqualTo(422);
         assertThat(otherBody.contentType()).isEqualTo("application/problem+json");
-        assertThat(otherBody.json().path("type").asText()).isEqualTo("/problems/idempotency-key-reused");
-        assertThat(otherBody.json().path("status").asInt()).isEqualTo(422);
+        assertThat(otherBody.body().path("type").asText()).isEqualTo("/problems/idempotency-key-reused");
+        assertThat(otherBody.body().path("status").asInt()).isEqualTo(422);
         assertThat(otherPath.status()).isEqualTo(422);
         assertThat(send("dev-ops", "POST", "/projects/" + project + "b/packages", null,
                 "{\"name\":\"vpc\",\"bundle\":\"aws-vpc\",\"resourceType\":\"aws-vpc\"}").status())
@@ -206,12 +159,12 @@ class IdempotencyIT {
         String body = newProject(project, "Shared Infra");
         assertThat(send("dev-ops", "POST", "/projects", key, body).status()).isEqualTo(201);
 
-        Reply admins = send("dev-admin", "POST", "/projects", key, body);
-        Reply adminsAgain = send("dev-admin", "POST", "/projects", key, body);
+        Answer admins = send("dev-admin", "POST", "/projects", key, body);
+        Answer adminsAgain = send("dev-admin", "POST", "/projects", key, body);
 
         assertThat(admins.status()).as("ran, and found the project taken").isEqualTo(409);
         assertThat(admins.replayed()).isFalse();
-        assertThat(admins.json().path("type").asText()).isEqualTo("/problems/already-exists");
+        assertThat(admins.body().path("type").asText()).isEqualTo("/problems/already-exists");
         assertThat(adminsAgain.status()).isEqualTo(409);
         assertThat(adminsAgain.replayed()).isTrue();
     }
@@ -220,28 +173,28 @@ class IdempotencyIT {
     void aRefusalIsAnAnswerTooAndIsRepeatedAsFirstGiven() {
         String key = newKey();
         String staging = "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}";
-        Reply refused = send("dev-ops", "POST", "/projects/" + project + "/environments", key, staging);
+        Answer refused = send("dev-ops", "POST", "/projects/" + project + "/environments", key, staging);
         assertThat(refused.status()).isEqualTo(404);
         assertThat(send("dev-ops", "POST", "/projects", null, newProject(project, "Shared Infra")).status())
                 .isEqualTo(201);
 
-        Reply repeated = send("dev-ops", "POST", "/projects/" + project + "/environments", key, staging);
+        Answer repeated = send("dev-ops", "POST", "/projects/" + project + "/environments", key, staging);
 
         assertThat(repeated.status()).isEqualTo(404);
         assertThat(repeated.replayed()).isTrue();
         assertThat(repeated.contentType()).isEqualTo("application/problem+json");
-        assertThat(repeated.body()).isEqualTo(refused.body());
+        assertThat(repeated.text()).isEqualTo(refused.text());
         assertThat(send("dev-ops", "POST", "/projects/" + project + "/environments", newKey(), staging).status())
                 .as("a new key is a new request").isEqualTo(201);
     }
 
     @Test
     void aKeyIsOneTo200PrintableCharacters() {
-        Reply tooLong = send("dev-ops", "POST", "/projects", "k".repeat(201), newProject(project, "Shared Infra"));
+        Answer tooLong = send("dev-ops", "POST", "/projects", "k".repeat(201), newProject(project, "Shared Infra"));
 
         assertThat(tooLong.status()).isEqualTo(400);
-        assertThat(tooLong.json().path("type").asText()).isEqualTo("/problems/invalid-request");
-        assertThat(tooLong.json().path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
+        assertThat(tooLong.body().path("type").asText()).isEqualTo("/problems/invalid-request");
+        assertThat(tooLong.body().path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
         assertThat(send("dev-ops", "POST", "/projects", "k".repeat(200), newProject(project, "Shared Infra"))
                 .status()).as("the refused request created nothing").isEqualTo(201);
     }
@@ -249,13 +202,13 @@ class IdempotencyIT {
     @Test
     void aBodyOver64KiBIsRefusedBeforeItIsRead() {
         String key = newKey();
-        Reply tooLarge = send("dev-ops", "POST", "/projects", key, projectOfSize(70 * KIB));
+        Answer tooLarge = send("dev-ops", "POST", "/projects", key, projectOfSize(70 * KIB));
 
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.contentType()).isEqualTo("application/problem+json");
-        assertThat(tooLarge.json().path("type").asText()).isEqualTo("/problems/payload-too-large");
-        assertThat(tooLarge.json().path("title").asText()).isEqualTo("Payload too large");
-        assertThat(tooLarge.json().path("detail").asText()).contains("64 KiB");
+        assertThat(tooLarge.body().path("type").asText()).isEqualTo("/problems/payload-too-large");
+        assertThat(tooLarge.body().path("title").asText()).isEqualTo("Payload too large");
+        assertThat(tooLarge.body().path("detail").asText()).contains("64 KiB");
         assertThat(send("dev-ops", "POST", "/projects", key, newProject(project, "Shared Infra")).status())
                 .as("neither the project nor the key was taken").isEqualTo(201);
         assertThat(send(null, "POST", "/projects", null, projectOfSize(70 * KIB)).status())
@@ -264,26 +217,26 @@ class IdempotencyIT {
 
     @Test
     void aChunkedBodyOver64KiBIsRefusedOnceTheLimitIsRead() {
-        Reply tooLarge = sendChunked("dev-ops", "/projects", null, projectOfSize(70 * KIB));
-        Reply tooLargeWithKey = sendChunked("dev-ops", "/projects", newKey(), projectOfSize(70 * KIB));
+        Answer tooLarge = sendChunked("dev-ops", "/projects", null, projectOfSize(70 * KIB));
+        Answer tooLargeWithKey = sendChunked("dev-ops", "/projects", newKey(), projectOfSize(70 * KIB));
 
         assertThat(tooLarge.status()).isEqualTo(413);
-        assertThat(tooLarge.json().path("type").asText()).isEqualTo("/problems/payload-too-large");
+        assertThat(tooLarge.body().path("type").asText()).isEqualTo("/problems/payload-too-large");
         assertThat(tooLargeWithKey.status()).isEqualTo(413);
-        assertThat(tooLargeWithKey.json().path("type").asText()).isEqualTo("/problems/payload-too-large");
+        assertThat(tooLargeWithKey.body().path("type").asText()).isEqualTo("/problems/payload-too-large");
         assertThat(send("dev-ops", "POST", "/projects", null, newProject(project, "Shared Infra")).status())
                 .as("nothing was created").isEqualTo(201);
     }
 
     @Test
     void aBodyOfExactly64KiBIsRead() {
-        Reply declared = send("dev-ops", "POST", "/projects", null, projectOfSize(64 * KIB));
-        Reply chunked = sendChunked("dev-ops", "/projects", null, projectOfSize(64 * KIB));
+        Answer declared = send("dev-ops", "POST", "/projects", null, projectOfSize(64 * KIB));
+        Answer chunked = sendChunked("dev-ops", "/projects", null, projectOfSize(64 * KIB));
 
         assertThat(declared.status()).as("read, and its name is too long").isEqualTo(400);
-        assertThat(declared.json().path("errors").get(0).path("field").asText()).isEqualTo("name");
+        assertThat(declared.body().path("errors").get(0).path("field").asText()).isEqualTo("name");
         assertThat(chunked.status()).isEqualTo(400);
-        assertThat(chunked.json().path("errors").get(0).path("field").asText()).isEqualTo("name");
+        assertThat(chunked.body().path("errors").get(0).path("field").asText()).isEqualTo("name");
     }
 
     /** A command side of its own on the database, which it keeps between its lives. */
@@ -295,22 +248,22 @@ class IdempotencyIT {
                 "--infrashare.publication.enabled=false"));
     }
 
-    private Reply createProject(ConfigurableApplicationContext context, String key) {
+    private Answer createProject(ConfigurableApplicationContext context, String key) {
         int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-        return send(port, "dev-ops", "POST", "/projects", key,
-                HttpRequest.BodyPublishers.ofString(newProject(project, "Shared Infra")));
+        return Api.localhost(port).as("dev-ops").withIdempotencyKey(key).post("/projects",
+                newProject(project, "Shared Infra"));
     }
 
     @Test
     void anAnswerIsRepeatedAfterARestart() {
         String key = newKey();
         Database data = TestInfrastructure.newDatabase();
-        Reply first;
+        Answer first;
         try (var commandSide = commandSide(data)) {
             first = createProject(commandSide, key);
         }
 
-        Reply repeated;
+        Answer repeated;
         try (var restarted = commandSide(data)) {
             repeated = createProject(restarted, key);
         }
@@ -318,6 +271,6 @@ class IdempotencyIT {
         assertThat(first.status()).isEqualTo(201);
         assertThat(repeated.status()).isEqualTo(201);
         assertThat(repeated.replayed()).isTrue();
-        assertThat(repeated.body()).isEqualTo(first.body());
+        assertThat(repeated.text()).isEqualTo(first.text());
     }
 }

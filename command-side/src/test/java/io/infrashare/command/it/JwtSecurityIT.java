@@ -7,6 +7,8 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.infrashare.command.CommandApplication;
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import io.infrashare.testing.TestInfrastructure;
 import io.infrashare.testing.WithPostgres;
 import org.junit.jupiter.api.Test;
@@ -96,15 +98,15 @@ class JwtSecurityIT {
         return signed(claims("olivia", "acme", List.of("ops")).build(), ISSUER);
     }
 
-    private Http.Answer createProject(String token, String abbreviation) {
-        return new Http(port).post(token, "/projects",
+    private Answer createProject(String token, String abbreviation) {
+        return Api.localhost(port).as(token).post("/projects",
                 "{\"name\":\"Shared Infra\",\"abbreviation\":\"" + abbreviation + "\",\"ownerTeam\":\"ops\"}");
     }
 
     @Test
     void aTokenOfTheIssuerForThisAudienceActsAsItsClaimsSay() {
         assertThat(createProject(olivia(), "jwtok").status()).isEqualTo(201);
-        assertThat(new Http(port).post(olivia(), "/projects/jwtok/environments",
+        assertThat(Api.localhost(port).as(olivia()).post("/projects/jwtok/environments",
                 "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}").status()).isEqualTo(201);
     }
 
@@ -112,14 +114,14 @@ class JwtSecurityIT {
     void aTeamTheTokenDoesNotNameIsNotTheCallers() {
         String eric = signed(claims("eric", "acme", List.of("ecommerce")).build(), ISSUER);
 
-        Http.Answer answer = createProject(eric, "notmine");
+        Answer answer = createProject(eric, "notmine");
 
         assertThat(answer.status()).isEqualTo(403);
     }
 
     @Test
     void withoutATokenTheAnswerIs401() {
-        Http.Answer answer = createProject(null, "anon");
+        Answer answer = createProject(null, "anon");
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.text("type")).isEqualTo("/problems/unauthenticated");
@@ -163,7 +165,7 @@ class JwtSecurityIT {
         String longOrganization = signed(claims("olivia", "a".repeat(201), List.of("ops")).build(), ISSUER);
 
         for (String token : List.of(nul, override, nameless, longName, longOrganization)) {
-            Http.Answer answer = createProject(token, "unkept");
+            Answer answer = createProject(token, "unkept");
             assertThat(answer.status()).as("answer %s", answer.body()).isEqualTo(401);
             assertThat(answer.text("type")).isEqualTo("/problems/unauthenticated");
         }
@@ -177,7 +179,7 @@ class JwtSecurityIT {
                 .claim("roles", List.of("admin", "auditor")).build(), ISSUER);
 
         for (String token : List.of(auditor, auditingAdmin)) {
-            Http.Answer answer = createProject(token, "audited");
+            Answer answer = createProject(token, "audited");
             assertThat(answer.status()).isEqualTo(403);
             assertThat(answer.text("detail")).contains("auditor");
         }
@@ -189,8 +191,7 @@ class JwtSecurityIT {
         String operator = signed(claims("otto", null, List.of()).claim("roles", List.of("operator")).build(), ISSUER);
         String nobody = signed(claims("nobody", null, List.of("ops")).build(), ISSUER);
 
-        assertThat(new Http(port).send(operator, org.springframework.http.HttpMethod.GET, "/actuator/metrics",
-                null).status()).isEqualTo(200);
+        assertThat(Api.localhost(port).as(operator).get("/actuator/metrics").status()).isEqualTo(200);
         assertThat(createProject(operator, "platform").status()).isEqualTo(403);
         assertThat(createProject(nobody, "platform").status()).isEqualTo(401);
     }
@@ -209,7 +210,7 @@ class JwtSecurityIT {
         assertThat(createProject(olivia(), "acmeonly").status()).isEqualTo(201);
         String gus = signed(claims("gus", "globex", List.of("ops")).build(), ISSUER);
 
-        Http.Answer answer = new Http(port).post(gus, "/projects/acmeonly/environments",
+        Answer answer = Api.localhost(port).as(gus).post("/projects/acmeonly/environments",
                 "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}");
 
         assertThat(answer.status()).isEqualTo(404);
@@ -255,7 +256,7 @@ class JwtSecurityIT {
         String badOrganization = signed(claims("olivia", "Acme Corp", List.of("ops")).build(), ISSUER);
 
         for (String token : List.of(otherIssuer, noIssuer, noSubject, badOrganization)) {
-            Http.Answer answer = createProject(token, "strange");
+            Answer answer = createProject(token, "strange");
             assertThat(answer.status()).isEqualTo(401);
             assertThat(answer.text("type")).isEqualTo("/problems/unauthenticated");
         }
@@ -265,12 +266,11 @@ class JwtSecurityIT {
     void twoPeopleOfTheSameNameAreTwoPrincipals() {
         String first = signed(claims("sam", "acme", List.of("ops")).subject("sam-1").build(), ISSUER);
         String second = signed(claims("sam", "acme", List.of("ops")).subject("sam-2").build(), ISSUER);
-        Http http = new Http(port);
+        Api http = Api.localhost(port);
         String body = "{\"name\":\"Sam's\",\"abbreviation\":\"samone\",\"ownerTeam\":\"ops\"}";
 
-        Http.Answer firstAnswer = http.send(first, org.springframework.http.HttpMethod.POST, "/projects", body, "key-1");
-        Http.Answer secondAnswer = http.send(second, org.springframework.http.HttpMethod.POST, "/projects", body,
-                "key-1");
+        Answer firstAnswer = http.as(first).withIdempotencyKey("key-1").post("/projects", body);
+        Answer secondAnswer = http.as(second).withIdempotencyKey("key-1").post("/projects", body);
 
         assertThat(firstAnswer.status()).isEqualTo(201);
         assertThat(secondAnswer.status()).as("not the first one's stored answer replayed").isEqualTo(409);

@@ -1,6 +1,7 @@
 package io.infrashare.command.it;
 
 import io.infrashare.command.CommandApplication;
+import io.infrashare.http.Api;
 import io.infrashare.testing.Database;
 import io.infrashare.testing.TestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class LeastPrivilegeIT {
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(CommandApplication.class)
                 .run(arguments)) {
             int port = ((WebServerApplicationContext) service).getWebServer().getPort();
-            assertThat(new Http(port).post("dev-ops", "/projects",
+            assertThat(Api.localhost(port).as("dev-ops").post("/projects",
                     "{\"name\":\"Ledger\",\"abbreviation\":\"ledger\",\"ownerTeam\":\"ops\"}").status())
                     .as("the service appends as its own role").isEqualTo(201);
         }

@@ -1,13 +1,14 @@
 package io.infrashare.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import io.infrashare.testing.HttpApiDocument;
 import io.infrashare.testing.WithPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.HttpMethod;
-import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ class OpenApiDocumentIT {
 
     @Test
     void everyCommandOfTheContractIsDocumentedWithItsBearerToken() {
-        Http.Answer answer = new Http(port).send(null, HttpMethod.GET, "/v3/api-docs", null);
+        Answer answer = Api.localhost(port).get("/v3/api-docs");
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(operations(answer.body())).containsAll(COMMANDS.stream().map(OpenApiDocumentIT::shape).toList());
@@ -57,8 +58,7 @@ class OpenApiDocumentIT {
 
     @Test
     void swaggerUiIsServed() {
-        String page = RestClient.create("http://localhost:" + port).get().uri("/swagger-ui/index.html")
-                .retrieve().body(String.class);
+        String page = Api.localhost(port).get("/swagger-ui/index.html").requireSuccess().text();
 
         assertThat(page).contains("swagger-ui");
     }
@@ -77,8 +77,8 @@ class OpenApiDocumentIT {
 
     @Test
     void theHttpApiDocsListExactlyTheCommandsTheServedDocumentDescribes() throws IOException {
-        Map<?, ?> document = RestClient.create("http://localhost:" + port).get().uri("/v3/api-docs")
-                .retrieve().body(Map.class);
+        Map<?, ?> document = new ObjectMapper().convertValue(
+                Api.localhost(port).get("/v3/api-docs").requireSuccess().body(), Map.class);
 
         assertThat(HttpApiDocument.operations("## Command side"))
                 .as("operations in docs/http-api.md under '## Command side' (actual) and in /v3/api-docs (expected)")

@@ -1,12 +1,12 @@
 package io.infrashare.command.it;
 
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import io.infrashare.testing.WithPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.HttpMethod;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,32 +22,29 @@ class OperationsEndpointsIT {
 
     @Test
     void readinessNeedsTheDatabaseShowsThePublicationAndLivenessOnlyTheProcess() {
-        Http http = new Http(port);
+        Api http = Api.localhost(port);
 
-        Http.Answer readiness = http.send(null, HttpMethod.GET, "/actuator/health/readiness", null);
-        Http.Answer liveness = http.send(null, HttpMethod.GET, "/actuator/health/liveness", null);
+        Answer readiness = http.get("/actuator/health/readiness");
+        Answer liveness = http.get("/actuator/health/liveness");
 
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.text("status")).isEqualTo("UP");
         assertThat(liveness.status()).isEqualTo(200);
-        Http.Answer detailed = http.send("dev-operator", HttpMethod.GET, "/actuator/health/readiness", null);
+        Answer detailed = http.as("dev-operator").get("/actuator/health/readiness");
         assertThat(detailed.body().path("components").fieldNames()).toIterable()
                 .containsExactlyInAnyOrder("db", "readinessState", "publication");
     }
 
     @Test
     void prometheusCountsRefusalsByTypeForThePlatformsOperator() {
-        Http http = new Http(port);
-        assertThat(http.put("dev-ecomm", "/environments/nope-staging/defaults/aws-vpc",
+        Api http = Api.localhost(port);
+        assertThat(http.as("dev-ecomm").put("/environments/nope-staging/defaults/aws-vpc",
                 "{\"resource\":\"00000000-0000-0000-0000-000000000000\"}").status()).isEqualTo(404);
-        assertThat(http.put("dev-ecomm", "/resource-types/spark-cluster", "{\"defaultable\":true}").status())
+        assertThat(http.as("dev-ecomm").put("/resource-types/spark-cluster", "{\"defaultable\":true}").status())
                 .isEqualTo(403);
 
-        RestClient client = RestClient.create("http://localhost:" + port);
-        String scrape = client.get().uri("/actuator/prometheus").header("Authorization", "Bearer dev-operator")
-                .retrieve().body(String.class);
-        int anonymous = client.get().uri("/actuator/prometheus").exchange((request, response) ->
-                response.getStatusCode().value());
+        String scrape = http.as("dev-operator").get("/actuator/prometheus").requireSuccess().text();
+        int anonymous = http.get("/actuator/prometheus").status();
 
         assertThat(scrape.lines().filter(line -> line.startsWith("infrashare_commands_refused_total{")))
                 .anyMatch(line -> line.contains("type=\"not-found\""))
@@ -58,28 +55,28 @@ class OperationsEndpointsIT {
 
     @Test
     void anOrganizationsCallersSeeUpOrDownAndNoMetrics() {
-        Http http = new Http(port);
+        Api http = Api.localhost(port);
         for (String token : new String[]{"dev-globex", "dev-ops", "dev-admin", "dev-auditor"}) {
-            Http.Answer health = http.send(token, HttpMethod.GET, "/actuator/health", null);
+            Answer health = http.as(token).get("/actuator/health");
             assertThat(health.text("status")).as(token).isEqualTo("UP");
             assertThat(health.body().has("components")).as(token + " sees no stack-wide figure").isFalse();
             for (String path : new String[]{"/actuator/metrics", "/actuator/metrics/http.server.requests",
                     "/actuator/prometheus"}) {
-                Http.Answer refused = http.send(token, HttpMethod.GET, path, null);
+                Answer refused = http.as(token).get(path);
                 assertThat(refused.status()).as(token + " " + path).isEqualTo(403);
                 assertThat(refused.text("detail")).contains("platform's operator");
             }
         }
-        assertThat(http.send("dev-operator", HttpMethod.GET, "/actuator/health", null).body()
+        assertThat(http.as("dev-operator").get("/actuator/health").body()
                 .at("/components/db/details/database").asText()).isEqualTo("PostgreSQL");
     }
 
     @Test
     void anAuditorWritesNothingAndTheOperatorNothingOfAnOrganization() {
-        Http http = new Http(port);
-        Http.Answer auditor = http.post("dev-auditor", "/projects",
+        Api http = Api.localhost(port);
+        Answer auditor = http.as("dev-auditor").post("/projects",
                 "{\"name\":\"Audit\",\"abbreviation\":\"audit\",\"ownerTeam\":\"ops\"}");
-        Http.Answer operator = http.post("dev-operator", "/projects",
+        Answer operator = http.as("dev-operator").post("/projects",
                 "{\"name\":\"Ops\",\"abbreviation\":\"otto\",\"ownerTeam\":\"ops\"}");
 
         assertThat(auditor.status()).isEqualTo(403);

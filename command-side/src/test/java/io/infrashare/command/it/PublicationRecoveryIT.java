@@ -2,6 +2,8 @@ package io.infrashare.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrashare.command.CommandApplication;
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import io.infrashare.localkafka.LocalKafka;
 import io.infrashare.testing.Database;
 import io.infrashare.testing.KafkaBroker;
@@ -10,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.HttpMethod;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -39,12 +40,12 @@ class PublicationRecoveryIT {
                 "--infrashare.publication.enabled=" + publishing));
     }
 
-    private static Http http(ConfigurableApplicationContext context) {
-        return new Http(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+    private static Api http(ConfigurableApplicationContext context) {
+        return Api.localhost(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
     }
 
     private static String createProject(ConfigurableApplicationContext context, String abbreviation) {
-        Http.Answer created = http(context).post("dev-ops", "/projects",
+        Answer created = http(context).as("dev-ops").post("/projects",
                 "{\"name\":\"Shared Infra\",\"abbreviation\":\"" + abbreviation + "\",\"ownerTeam\":\"ops\"}");
         assertThat(created.status()).isEqualTo(201);
         return abbreviation;
@@ -74,15 +75,15 @@ class PublicationRecoveryIT {
 
     /** The publisher's lag as the {@code publication} health component shows it to a caller with a token. */
     private static long healthLag(ConfigurableApplicationContext context) {
-        JsonNode publication = http(context).send("dev-operator", HttpMethod.GET, "/actuator/health", null).body()
+        JsonNode publication = http(context).as("dev-operator").get("/actuator/health").body()
                 .path("components").path("publication");
         assertThat(publication.path("status").asText()).isEqualTo("UP");
         return publication.path("details").path(PUBLICATION).path("lag").asLong(-1);
     }
 
     private static long metricLag(ConfigurableApplicationContext context) {
-        return http(context).send("dev-operator", HttpMethod.GET, "/actuator/metrics/infrashare.publication.lag?tag="
-                        + "processor:" + PUBLICATION, null)
+        return http(context).as("dev-operator").get("/actuator/metrics/infrashare.publication.lag?tag="
+                        + "processor:" + PUBLICATION)
                 .body().path("measurements").path(0).path("value").asLong(-1);
     }
 

@@ -1,5 +1,7 @@
 package io.infrashare.command.it;
 
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import io.infrashare.testing.WithPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,20 +25,20 @@ class RateLimitIT {
 
     @Test
     void writesOverTheBurstAreRefusedWithRetryAfterWhileOthersGoOn() {
-        Http http = new Http(port);
-        List<Http.Answer> answers = new ArrayList<>();
+        Api http = Api.localhost(port);
+        List<Answer> answers = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            answers.add(http.post("dev-ops", "/projects",
+            answers.add(http.as("dev-ops").post("/projects",
                     "{\"name\":\"Project " + i + "\",\"abbreviation\":\"rate" + i + "\",\"ownerTeam\":\"ops\"}"));
         }
 
-        assertThat(answers).extracting(Http.Answer::status).containsExactly(201, 201, 201, 429, 429);
+        assertThat(answers).extracting(Answer::status).containsExactly(201, 201, 201, 429, 429);
         assertThat(answers.get(3).text("type")).isEqualTo("/problems/rate-limited");
         assertThat(answers.get(3).text("detail")).contains("olivia").contains("retry after");
-        assertThat(http.post("dev-ops", "/projects",
+        assertThat(http.as("dev-ops").post("/projects",
                 "{\"name\":\"Project 3\",\"abbreviation\":\"rate3\",\"ownerTeam\":\"ops\"}").status())
                 .as("the refused write was not recorded: creating it is not a 409").isIn(201, 429);
-        assertThat(http.post("dev-ecomm", "/projects",
+        assertThat(http.as("dev-ecomm").post("/projects",
                 "{\"name\":\"Shop\",\"abbreviation\":\"shop\",\"ownerTeam\":\"ecommerce\"}").status())
                 .as("another principal has a bucket of its own").isEqualTo(201);
     }

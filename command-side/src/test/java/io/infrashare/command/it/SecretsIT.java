@@ -1,5 +1,7 @@
 package io.infrashare.command.it;
 
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import io.infrashare.testing.KafkaBroker;
 import io.infrashare.testing.WithKafka;
 import io.infrashare.testing.WithPostgres;
@@ -11,8 +13,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,23 +43,23 @@ class SecretsIT {
     @Autowired
     KafkaBroker kafka;
 
-    private Http http;
+    private Api http;
     private TopicReader topic;
     private String vpc;
 
     @BeforeAll
     void aProjectWithAnEnvironmentAndAResource() {
-        http = new Http(port);
+        http = Api.localhost(port);
         topic = new TopicReader(kafka.bootstrapServers(), "infrashare.events");
-        assertThat(http.post(OPS, "/projects", "{\"name\":\"Secrets\",\"abbreviation\":\"sx\",\"ownerTeam\":\"ops\"}")
+        assertThat(http.as(OPS).post("/projects", "{\"name\":\"Secrets\",\"abbreviation\":\"sx\",\"ownerTeam\":\"ops\"}")
                 .status()).isEqualTo(201);
-        assertThat(http.post(OPS, "/projects/sx/environments", "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}")
+        assertThat(http.as(OPS).post("/projects/sx/environments", "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}")
                 .status()).isEqualTo(201);
         for (String pkg : List.of("vpc", "db")) {
-            assertThat(http.post(OPS, "/projects/sx/packages", "{\"name\":\"" + pkg + "\",\"bundle\":\"aws-" + pkg
+            assertThat(http.as(OPS).post("/projects/sx/packages", "{\"name\":\"" + pkg + "\",\"bundle\":\"aws-" + pkg
                     + "\",\"resourceType\":\"aws-" + pkg + "\"}").status()).isEqualTo(201);
         }
-        vpc = http.post(OPS, "/environments/sx-staging/resources", "{\"package\":\"vpc\",\"name\":\"VPC\"}")
+        vpc = http.as(OPS).post("/environments/sx-staging/resources", "{\"package\":\"vpc\",\"name\":\"VPC\"}")
                 .text("id");
     }
 
@@ -70,22 +70,22 @@ class SecretsIT {
 
     @Test
     void everyWriteThatTakesLabelsOrAttributesRefusesASecretWithoutRepeatingIt() {
-        assertRefused(http.post(OPS, "/environments/sx-staging/resources",
+        assertRefused(http.as(OPS).post("/environments/sx-staging/resources",
                         "{\"package\":\"db\",\"name\":\"DB\",\"attributes\":{\"dsn\":\"postgres://u:" + PASSWORD
                                 + "@h/db\"}}"),
                 "attributes.dsn", "holds a URL with a password");
-        assertRefused(http.post(OPS, "/projects/sx/resources",
+        assertRefused(http.as(OPS).post("/projects/sx/resources",
                         "{\"type\":\"postgresql\",\"name\":\"legacy db\",\"attributes\":{\"host\":\"db.internal\","
                                 + "\"DBPassword\":\"" + PASSWORD + "\"}}"),
                 "attributes.DBPassword", "is named like a secret (password)");
-        assertRefused(http.send(OPS, HttpMethod.PATCH, "/resources/" + vpc,
+        assertRefused(http.as(OPS).patch("/resources/" + vpc,
                         "{\"attributes\":{\"p\u0430ssword\":\"" + PASSWORD + "\"}}"),
                 "attributes.p\u0430ssword", "is named like a secret (password)");
-        assertRefused(http.post(OPS, "/projects/sx/environments",
+        assertRefused(http.as(OPS).post("/projects/sx/environments",
                         "{\"name\":\"Prod\",\"abbreviation\":\"prod\",\"labels\":{\"DBPassword\":\"" + PASSWORD
                                 + "\"}}"),
                 "labels.DBPassword", "is named like a secret (password)");
-        assertRefused(http.post(OPS, "/projects/sx/environments",
+        assertRefused(http.as(OPS).post("/projects/sx/environments",
                         "{\"name\":\"Fork\",\"abbreviation\":\"fork\",\"forkOf\":\"sx-staging\","
                                 + "\"labels\":{\"deployedBy\":\"" + GITHUB_TOKEN + "\"}}"),
                 "labels.deployedBy", "holds a GitHub token");
@@ -93,16 +93,16 @@ class SecretsIT {
 
     @Test
     void aRefusedSecretRecordsNothingAndTheWriteWithoutItSucceeds() {
-        assertThat(http.post(OPS, "/environments/sx-staging/resources", "{\"package\":\"db\",\"name\":\"DB\","
+        assertThat(http.as(OPS).post("/environments/sx-staging/resources", "{\"package\":\"db\",\"name\":\"DB\","
                 + "\"attributes\":{\"dsn\":\"postgres://u:" + PASSWORD + "@h/db\"}}").status()).isEqualTo(400);
-        assertThat(http.post(OPS, "/projects/sx/environments", "{\"name\":\"Dev\",\"abbreviation\":\"dev\","
+        assertThat(http.as(OPS).post("/projects/sx/environments", "{\"name\":\"Dev\",\"abbreviation\":\"dev\","
                 + "\"labels\":{\"tier\":\"dev\",\"dbPwd\":\"" + PASSWORD + "\"}}").status()).isEqualTo(400);
 
         // had either been recorded, these would be 409s: the package provisioned, the environment existing
-        assertThat(http.post(OPS, "/environments/sx-staging/resources", "{\"package\":\"db\",\"name\":\"DB\","
+        assertThat(http.as(OPS).post("/environments/sx-staging/resources", "{\"package\":\"db\",\"name\":\"DB\","
                 + "\"attributes\":{\"dsn\":\"postgres://u@h/db\",\"passwordSecretArn\":\"arn:aws:secretsmanager:"
                 + "eu-west-1:123456789012:secret:db\"}}").status()).isEqualTo(201);
-        assertThat(http.post(OPS, "/projects/sx/environments", "{\"name\":\"Dev\",\"abbreviation\":\"dev\","
+        assertThat(http.as(OPS).post("/projects/sx/environments", "{\"name\":\"Dev\",\"abbreviation\":\"dev\","
                 + "\"labels\":{\"tier\":\"dev\"}}").status()).isEqualTo(201);
 
         // publication follows the stored order: once the last write is published, anything before it is too
@@ -121,9 +121,9 @@ class SecretsIT {
         return new String(record.value(), StandardCharsets.UTF_8);
     }
 
-    private static void assertRefused(Http.Answer answer, String field, String message) {
+    private static void assertRefused(Answer answer, String field, String message) {
         assertThat(answer.status()).as("status of %s", answer.body()).isEqualTo(400);
-        assertThat(answer.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(answer.contentType()).isEqualTo("application/problem+json");
         assertThat(answer.text("type")).isEqualTo("/problems/invalid-request");
         assertThat(answer.body().path("errors")).extracting(error -> error.path("field").asText(),
                 error -> error.path("message").asText()).containsExactly(tuple(field, message));

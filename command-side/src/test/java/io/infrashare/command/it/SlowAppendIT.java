@@ -2,6 +2,8 @@ package io.infrashare.command.it;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrashare.events.ProjectCreated;
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import io.infrashare.testing.KafkaBroker;
 import io.infrashare.testing.WithKafka;
 import io.infrashare.testing.WithPostgres;
@@ -21,10 +23,6 @@ import org.springframework.context.annotation.Bean;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -63,7 +61,6 @@ class SlowAppendIT {
     @Autowired
     EventProcessingConfiguration processing;
 
-    private final HttpClient client = HttpClient.newHttpClient();
     private TopicReader topic;
 
     @BeforeEach
@@ -86,11 +83,11 @@ class SlowAppendIT {
      */
     @Test
     void anAppendCommittingJustUnderTheTimeoutAfterLaterOnesReachesTheTopic() {
-        CompletableFuture<HttpResponse<String>> slow = createProjectAsync("Slow one", "slowa");
+        CompletableFuture<Answer> slow = createProjectAsync("Slow one", "slowa");
         long held = stall.awaitHeld();
         publication().shutDown();
         List<String> later = List.of("latea1", "latea2", "latea3", "latea4", "latea5");
-        later.forEach(abbreviation -> assertThat(createProject("Later", abbreviation).statusCode()).isEqualTo(201));
+        later.forEach(abbreviation -> assertThat(createProject("Later", abbreviation).status()).isEqualTo(201));
 
         waitUntil(held + TIMEOUT.multipliedBy(5).dividedBy(8).toNanos());
         publication().start();
@@ -100,7 +97,7 @@ class SlowAppendIT {
                 .isLessThan(TIMEOUT.minusMillis(200));
         stall.release();
 
-        assertThat(slow.join().statusCode()).isEqualTo(201);
+        assertThat(slow.join().status()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(30)).until(() -> projectsOnTopic().contains("slowa"));
     }
 
@@ -111,20 +108,20 @@ class SlowAppendIT {
 
     @Test
     void aCommandRunningPastTheTimeoutIsRolledBackAndNeverPublished() {
-        CompletableFuture<HttpResponse<String>> slow = createProjectAsync("Slow two", "slowb");
+        CompletableFuture<Answer> slow = createProjectAsync("Slow two", "slowb");
         long held = stall.awaitHeld();
-        assertThat(createProject("Later", "lateb1").statusCode()).isEqualTo(201);
+        assertThat(createProject("Later", "lateb1").status()).isEqualTo(201);
         waitUntil(held + TIMEOUT.plusMillis(300).toNanos());
         stall.release();
 
-        HttpResponse<String> answer = slow.join();
-        assertThat(answer.statusCode()).isEqualTo(503);
-        assertThat(answer.body()).contains("/problems/store-unavailable").contains("nothing was recorded");
+        Answer answer = slow.join();
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.text()).contains("/problems/store-unavailable").contains("nothing was recorded");
         // a later command's event is published, the rolled-back one never is, and its abbreviation is still free
-        assertThat(createProject("Later", "lateb2").statusCode()).isEqualTo(201);
+        assertThat(createProject("Later", "lateb2").status()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(30)).until(() -> projectsOnTopic().contains("lateb2"));
         assertThat(projectsOnTopic()).doesNotContain("slowb");
-        assertThat(createProject("Quick now", "slowb").statusCode()).isEqualTo(201);
+        assertThat(createProject("Quick now", "slowb").status()).isEqualTo(201);
     }
 
     private static void waitUntil(long nanoTime) {
@@ -147,18 +144,13 @@ class SlowAppendIT {
         }
     }
 
-    private HttpResponse<String> createProject(String name, String abbreviation) {
-        return createProjectAsync(name, abbreviation).join();
+    private Answer createProject(String name, String abbreviation) {
+        return Api.localhost(port).as("dev-ops").post("/projects", "{\"name\":\"" + name + "\",\"abbreviation\":\""
+                + abbreviation + "\",\"ownerTeam\":\"ops\"}");
     }
 
-    private CompletableFuture<HttpResponse<String>> createProjectAsync(String name, String abbreviation) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/projects"))
-                .header("Authorization", "Bearer dev-ops")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"abbreviation\":\""
-                        + abbreviation + "\",\"ownerTeam\":\"ops\"}"))
-                .build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    private CompletableFuture<Answer> createProjectAsync(String name, String abbreviation) {
+        return CompletableFuture.supplyAsync(() -> createProject(name, abbreviation));
     }
 
     @TestConfiguration

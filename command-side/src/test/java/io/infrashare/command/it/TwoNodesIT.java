@@ -3,6 +3,8 @@ package io.infrashare.command.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrashare.command.CommandApplication;
+import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import io.infrashare.testing.Database;
 import io.infrashare.testing.TestInfrastructure;
 import io.micrometer.core.instrument.Counter;
@@ -12,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
@@ -67,40 +68,40 @@ class TwoNodesIT {
                 database.springArguments("--server.port=0", "--infrashare.publication.enabled=false"));
     }
 
-    private static Http http(ConfigurableApplicationContext node) {
-        return new Http(Integer.parseInt(node.getEnvironment().getProperty("local.server.port")));
+    private static Api http(ConfigurableApplicationContext node) {
+        return Api.localhost(Integer.parseInt(node.getEnvironment().getProperty("local.server.port")));
     }
 
     /** Shared Infra provisions three VPCs in staging and shares them with App, which has a staging environment. */
-    private static List<String> sharedVpcs(Http http) {
-        succeeds(http.post("dev-ops", "/projects", "{\"name\":\"Shared Infra\",\"abbreviation\":\"si\",\"ownerTeam\":\"ops\"}"));
-        succeeds(http.post("dev-ops", "/projects/si/environments", "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}"));
-        succeeds(http.post("dev-ecomm", "/projects", "{\"name\":\"App\",\"abbreviation\":\"app\",\"ownerTeam\":\"ecommerce\"}"));
-        succeeds(http.post("dev-ecomm", "/projects/app/environments", "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}"));
+    private static List<String> sharedVpcs(Api http) {
+        succeeds(http.as("dev-ops").post("/projects", "{\"name\":\"Shared Infra\",\"abbreviation\":\"si\",\"ownerTeam\":\"ops\"}"));
+        succeeds(http.as("dev-ops").post("/projects/si/environments", "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}"));
+        succeeds(http.as("dev-ecomm").post("/projects", "{\"name\":\"App\",\"abbreviation\":\"app\",\"ownerTeam\":\"ecommerce\"}"));
+        succeeds(http.as("dev-ecomm").post("/projects/app/environments", "{\"name\":\"Staging\",\"abbreviation\":\"staging\"}"));
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            succeeds(http.post("dev-ops", "/projects/si/packages",
+            succeeds(http.as("dev-ops").post("/projects/si/packages",
                     "{\"name\":\"vpc" + i + "\",\"bundle\":\"aws-vpc\",\"resourceType\":\"aws-vpc\"}"));
-            String id = succeeds(http.post("dev-ops", "/environments/si-staging/resources",
+            String id = succeeds(http.as("dev-ops").post("/environments/si-staging/resources",
                     "{\"package\":\"vpc" + i + "\",\"name\":\"VPC " + i + "\"}")).text("id");
-            succeeds(http.put("dev-ops", "/resources/" + id + "/shares/app", null));
+            succeeds(http.as("dev-ops").put("/resources/" + id + "/shares/app", null));
             ids.add(id);
         }
         return ids;
     }
 
-    private static Http.Answer succeeds(Http.Answer answer) {
+    private static Answer succeeds(Answer answer) {
         assertThat(answer.status()).as(answer.body().toString()).isBetween(200, 299);
         return answer;
     }
 
     @Test
     void clientsOfBothNodesChangingOneProjectLoseNothingAndTheHistoryStaysOneLine() throws Exception {
-        ConcurrentLinkedQueue<Http.Answer> answers = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
         ExecutorService clients = Executors.newFixedThreadPool(2 * CLIENTS_PER_NODE);
         List<Future<?>> running = new ArrayList<>();
         for (int client = 0; client < 2 * CLIENTS_PER_NODE; client++) {
-            Http http = http(client % 2 == 0 ? nodeA : nodeB);
+            Api http = http(client % 2 == 0 ? nodeA : nodeB);
             int number = client;
             running.add(clients.submit(() -> previews(http, number, answers)));
         }
@@ -110,7 +111,7 @@ class TwoNodesIT {
         clients.shutdown();
 
         Map<Integer, Long> statuses = answers.stream()
-                .collect(Collectors.groupingBy(Http.Answer::status, Collectors.counting()));
+                .collect(Collectors.groupingBy(Answer::status, Collectors.counting()));
         long lostRaces = answers.stream().filter(answer -> answer.status() == 409).count();
         double retried = retried(nodeA) + retried(nodeB);
         System.out.printf("two nodes: %d commands, answers %s, %.0f runs again after a lost race%n", answers.size(),
@@ -130,7 +131,7 @@ class TwoNodesIT {
                 .containsExactlyElementsOf(LongStream.range(0, sequence.size()).boxed().toList());
         Set<String> recorded = store.queryForList("select payload from DomainEventEntry", byte[].class).stream()
                 .map(TwoNodesIT::correlationId).collect(Collectors.toSet());
-        assertThat(answers.stream().filter(answer -> answer.status() < 300).map(Http.Answer::correlationId))
+        assertThat(answers.stream().filter(answer -> answer.status() < 300).map(Answer::correlationId))
                 .as("every command a client was told succeeded is in the history")
                 .allMatch(recorded::contains);
     }
@@ -141,19 +142,19 @@ class TwoNodesIT {
     }
 
     /** A team's pipeline: a preview per pull request, pointed at a VPC, then torn down. */
-    private static void previews(Http http, int client, ConcurrentLinkedQueue<Http.Answer> answers) {
+    private static void previews(Api http, int client, ConcurrentLinkedQueue<Answer> answers) {
         for (int preview = 0; preview < PREVIEWS; preview++) {
             String abbreviation = "pr" + client + "x" + preview;
             String environment = "app-" + abbreviation;
-            Http.Answer created = http.post("dev-ecomm", "/projects/app/environments",
+            Answer created = http.as("dev-ecomm").post("/projects/app/environments",
                     "{\"name\":\"Preview\",\"abbreviation\":\"" + abbreviation + "\",\"forkOf\":\"app-staging\"}");
             answers.add(created);
             if (created.status() != 201) {
                 continue; // a creation that kept losing races: its preview's later steps would be 404s
             }
-            answers.add(http.put("dev-ecomm", "/environments/" + environment + "/defaults/aws-vpc",
+            answers.add(http.as("dev-ecomm").put("/environments/" + environment + "/defaults/aws-vpc",
                     "{\"resource\":\"" + vpcs.get((client + preview) % vpcs.size()) + "\"}"));
-            answers.add(http.send("dev-ecomm", HttpMethod.DELETE, "/environments/" + environment, null));
+            answers.add(http.as("dev-ecomm").delete("/environments/" + environment));
         }
     }
 
