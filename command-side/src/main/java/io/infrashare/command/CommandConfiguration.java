@@ -12,13 +12,10 @@ import org.ehcache.config.builders.CacheManagerBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.core.Ehcache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,14 +29,12 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The clock and id generator decisions use, injected so that tests can fix them; how commands reach the aggregates,
- * retried when they lost a race; how projects are kept and loaded; how the event store and the catalog take part in
- * a command's transaction.
+ * retried when they lost a race; how projects are kept and loaded; how the event store takes part in a command's
+ * transaction.
  */
 @Configuration
 @EnableConfigurationProperties(CommandProperties.class)
 class CommandConfiguration {
-
-    static final String CATALOG = "catalog";
 
     @Bean
     Clock clock() {
@@ -113,15 +108,5 @@ class CommandConfiguration {
             }
             return false;
         };
-    }
-
-    /**
-     * The catalog is updated in the command's own transaction; a failure there must fail the command, not be
-     * logged and skipped as Axon does by default.
-     */
-    @Autowired
-    void catalogFailsTheCommand(EventProcessingConfigurer processing) {
-        processing.registerSubscribingEventProcessor(CATALOG)
-                .registerListenerInvocationErrorHandler(CATALOG, configuration -> PropagatingErrorHandler.instance());
     }
 }

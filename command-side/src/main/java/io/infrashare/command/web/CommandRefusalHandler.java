@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -101,12 +102,14 @@ class CommandRefusalHandler {
 
     /**
      * The database failed under the command: a race lost on the database's side is a 409 like any other; anything
-     * else (the connection broke, the server is restarting) is a 503 with {@code Retry-After}. The command may or
-     * may not have been recorded, so the client repeats it, with the same {@code Idempotency-Key} if it sent one:
-     * a 5xx does not keep the key.
+     * else (the connection broke, the server is restarting, a statement ran or waited longer than a command may,
+     * behind a rebuild of the catalog say) is a 503 with {@code Retry-After}. The command may or may not have been
+     * recorded, so the client repeats it, with the same {@code Idempotency-Key} if it sent one: a 5xx does not keep
+     * the key.
      */
     @ExceptionHandler({EventStoreException.class, JdbcException.class, CannotCreateTransactionException.class,
-            DataAccessResourceFailureException.class, TransientDataAccessResourceException.class})
+            DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+            QueryTimeoutException.class})
     ResponseEntity<ProblemDetail> storeFailure(RuntimeException exception) {
         if (LostRace.is(exception)) {
             log.info("Concurrent modification refused: {}", exception.getMessage());
