@@ -12,34 +12,27 @@ import org.ehcache.config.builders.CacheManagerBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.core.Ehcache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.IdGenerator;
 import org.springframework.util.JdkIdGenerator;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The clock and id generator decisions use, injected so that tests can fix them; how commands reach the aggregates,
- * retried when they lost a race; how projects are kept and loaded; how the event store and the catalog take part in
- * a command's transaction.
+ * retried when they lost a race; how projects are kept and loaded; how the event store tells a lost race.
  */
 @Configuration
 @EnableConfigurationProperties(CommandProperties.class)
 class CommandConfiguration {
-
-    static final String CATALOG = "catalog";
 
     @Bean
     Clock clock() {
@@ -100,28 +93,12 @@ class CommandConfiguration {
 
     /**
      * Two commands that append the same aggregate sequence number collide on the event store's unique key; Axon
-     * turns that into a concurrency refusal only when it recognises the violation. SQLSTATE 23505 is PostgreSQL's
-     * unique violation.
+     * turns that into a concurrency refusal, a race to run again, only when it recognises the violation. That key
+     * alone is recognised, by its name: any other violation, of the event store or of the catalog, is a defect.
      */
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
-        return exception -> {
-            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-                if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                    return true;
-                }
-            }
-            return false;
-        };
-    }
-
-    /**
-     * The catalog is updated in the command's own transaction; a failure there must fail the command, not be
-     * logged and skipped as Axon does by default.
-     */
-    @Autowired
-    void catalogFailsTheCommand(EventProcessingConfigurer processing) {
-        processing.registerSubscribingEventProcessor(CATALOG)
-                .registerListenerInvocationErrorHandler(CATALOG, configuration -> PropagatingErrorHandler.instance());
+        return exception -> ConstraintViolation.in(exception).filter(ConstraintViolation::isSequenceConflict)
+                .isPresent();
     }
 }

@@ -7,8 +7,10 @@ import java.sql.SQLException;
 
 /**
  * A command that lost a race and recorded nothing: another command appended to the same project first (the event
- * store's unique key on aggregate and sequence number), or the database chose its transaction as the victim of a
- * deadlock or a serialization failure. Deciding again on the fresh history settles it.
+ * store's unique key on aggregate and sequence number, {@link ConstraintViolation#isSequenceConflict()}, which Axon
+ * reports as a {@link ConcurrencyException}), or the database chose its transaction as the victim of a deadlock or a
+ * serialization failure. Deciding again on the fresh history settles it. Any other violated constraint is not a
+ * race.
  */
 public final class LostRace {
 

@@ -34,10 +34,11 @@ import java.util.UUID;
 
 /**
  * The catalog's tables, written by a subscribing processor: in the transaction that appends the events, so a
- * command that commits is visible to the next one, and a catalog failure rolls the command back.
+ * command that commits is visible to the next one, and a catalog failure rolls the command back. A projection like
+ * any other: its handlers only ever see events, so {@link CatalogRebuild} builds it anew by replaying the store.
  */
 @Component
-@ProcessingGroup("catalog")
+@ProcessingGroup(CatalogConfiguration.PROCESSING_GROUP)
 class JdbcResourceCatalog implements ResourceCatalog {
 
     /** Consumers share the row lock with each other; a revocation or decommission takes it exclusively. */

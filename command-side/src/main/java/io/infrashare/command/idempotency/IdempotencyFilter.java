@@ -48,9 +48,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
         this.json = json;
     }
 
+    /**
+     * Keys are kept per organization and caller, for commands; the operator's stack-wide operations
+     * ({@code /admin}) take none.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !WRITES.contains(request.getMethod()) || request.getHeader(HEADER) == null;
+        return !WRITES.contains(request.getMethod()) || request.getHeader(HEADER) == null
+                || request.getRequestURI().startsWith("/admin/");
     }
 
     @Override

@@ -3,8 +3,10 @@ package io.infrashare.command.project;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.infrashare.command.CommandTimedOut;
+import io.infrashare.command.ConstraintViolation;
 import io.infrashare.command.LostRace;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -16,6 +18,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,6 +30,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import io.infrashare.support.CorrelationIdFilter;
 import io.infrashare.support.CurrentCaller;
 import io.infrashare.support.Problems;
 
@@ -98,14 +103,19 @@ class CommandRefusalHandler {
     }
 
     /**
-     * The database failed under the command: a race lost on the database's side is a 409 like any other; anything
-     * else (the connection broke, the server is restarting) is a 503 with {@code Retry-After}. The command may or
-     * may not have been recorded, so the client repeats it, with the same {@code Idempotency-Key} if it sent one:
-     * a 5xx does not keep the key.
+     * The database failed under the command: a constraint it broke is a defect (a 500, see below), a race lost on
+     * the database's side is a 409 like any other; anything else (the connection broke, the server is restarting, a
+     * statement ran or waited longer than a command may, behind a rebuild of the catalog say) is a 503 with
+     * {@code Retry-After}. The command may or may not have been recorded, so the client repeats it, with the same
+     * {@code Idempotency-Key} if it sent one: a 5xx does not keep the key.
      */
     @ExceptionHandler({EventStoreException.class, JdbcException.class, CannotCreateTransactionException.class,
-            DataAccessResourceFailureException.class, TransientDataAccessResourceException.class})
-    ResponseEntity<ProblemDetail> storeFailure(RuntimeException exception) {
+            DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+            QueryTimeoutException.class})
+    ResponseEntity<ProblemDetail> storeFailure(RuntimeException exception, HttpServletRequest request) {
+        if (ConstraintViolation.in(exception).filter(violation -> !violation.isSequenceConflict()).isPresent()) {
+            return brokenConstraint(exception, request);
+        }
         if (LostRace.is(exception)) {
             log.info("Concurrent modification refused: {}", exception.getMessage());
             counted("concurrent-modification");
@@ -117,6 +127,24 @@ class CommandRefusalHandler {
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Event store unavailable",
                         "The database could not be used; the command may not have been recorded. Repeat it, with "
                                 + "the same Idempotency-Key if it had one."));
+    }
+
+    /**
+     * A command broke a constraint of the database other than the event store's sequence key (a key of the catalog,
+     * say): not a race, and running it again would break it again. Its transaction was rolled back whole, so it
+     * recorded nothing. A defect: logged with the request's correlation id, which the answer names too.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> brokenConstraint(RuntimeException exception, HttpServletRequest request) {
+        String correlationId = CorrelationIdFilter.of(request);
+        log.error("Command of request {} broke a constraint of the database, which is no race ({}); nothing was "
+                + "recorded", correlationId, ConstraintViolation.in(exception).map(Object::toString)
+                .orElse(exception.getClass().getSimpleName()), exception);
+        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "The command failed unexpectedly and recorded nothing; the log has the details under its "
+                        + "correlation id.");
+        problem.setProperty("correlationId", correlationId);
+        return ResponseEntity.internalServerError().body(problem);
     }
 
     /** A command that ran longer than it may was rolled back: the client may repeat it as it is. */

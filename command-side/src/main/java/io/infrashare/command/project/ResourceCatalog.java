@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * What a project needs to know of other projects: whether they exist, the resources they own with their shares, who
  * consumes each resource, and which types are defaultable. Written in the same transaction as the events it is
- * built from.
+ * built from, and rebuilt from the event store alone when it does not agree with it.
  *
  * <p>Rules 2 and 5 of docs/domain.md span two projects: the consumer's, which takes a resource, and the owner's, which
  * revokes or decommissions it. Both go through the resource's catalog row: taking a resource holds a shared lock on

@@ -67,9 +67,13 @@ class WriteRateLimit extends OncePerRequestFilter {
         return buckets.estimatedSize();
     }
 
+    /**
+     * Writes are commands of an organization's callers; the operator's stack-wide operations ({@code /admin}) are
+     * not.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !WRITES.contains(request.getMethod());
+        return !WRITES.contains(request.getMethod()) || request.getRequestURI().startsWith("/admin/");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.infrashare.command.history;
 
+import io.infrashare.command.catalog.CatalogRebuild;
 import io.infrashare.command.project.AddPackageCommand;
 import io.infrashare.command.project.CreateEnvironmentCommand;
 import io.infrashare.command.project.CreateProjectCommand;
@@ -34,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Rows the store holds from before a breaking change stay readable: here {@code ProjectCreated} gets a synthetic
  * revision after its current one, whose predecessor called the owner team {@code team}. Projects stored in the
  * predecessor, or before revisions were recorded at all, are loaded through the upcasters, take commands and decide on
- * the upcast state; new events are stored in the synthetic revision and read as they are.
+ * the upcast state; new events are stored in the synthetic revision and read as they are. The catalog is rebuilt
+ * from them through the same upcasters.
  */
 @SpringBootTest(properties = "infrashare.publication.enabled=false")
 @WithPostgres
@@ -56,6 +58,8 @@ class StoredHistoryUpcastingIT {
     Cache projectCache;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CatalogRebuild rebuild;
 
     static SchemaRevisions revisions() {
         return new SchemaRevisions(type -> type.equals(PROJECT_CREATED) ? CURRENT + 1 : EventSchemas.currentRevision(type));
@@ -104,6 +108,18 @@ class StoredHistoryUpcastingIT {
                 ResourceType.of("kubernetes-cluster"), OLIVIA));
         assertThat(refusal(new AddPackageCommand(project, PackageId.of("db"), "aws-rds", ResourceType.of("postgresql"),
                 ERIC))).isEqualTo(RefusalCode.FORBIDDEN);
+    }
+
+    @Test
+    void theCatalogIsRebuiltFromTheOldRevisionThroughTheUpcasters() {
+        stored("cat", null);
+
+        CatalogRebuild.Outcome outcome = rebuild.rebuild();
+
+        assertThat(outcome.missing()).as("the project, read with its owner team as the upcaster names it")
+                .contains("project_catalog{organization=acme, owner_team=ops, project=cat}");
+        assertThat(jdbc.sql("SELECT owner_team FROM project_catalog WHERE project = 'cat'").query(String.class)
+                .single()).isEqualTo("ops");
     }
 
     /** A project and an environment of it as an earlier build stored them, under {@code revision}. */

@@ -1,0 +1,42 @@
+package io.infrashare.command.catalog;
+
+import io.infrashare.support.Caller;
+import io.infrashare.support.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /admin/catalog/rebuild}, for the platform's operator (never an organization's admin: the catalog holds
+ * every organization): the catalog is replayed from the event store ({@link CatalogRebuild}) while commands that use
+ * it wait, and the answer, once it is done, says what differed.
+ */
+@RestController
+class CatalogRebuildController {
+
+    private final CatalogRebuild rebuild;
+
+    CatalogRebuildController(CatalogRebuild rebuild) {
+        this.rebuild = rebuild;
+    }
+
+    @PostMapping("/admin/catalog/rebuild")
+    Rebuilt rebuild(Caller caller) {
+        if (!caller.isOperator()) {
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
+                    "Forbidden", "Only the platform's operator rebuilds the catalog."), null);
+        }
+        CatalogRebuild.Outcome outcome = rebuild.rebuild();
+        return new Rebuilt(outcome.events(), outcome.rows(), outcome.missing().size(), outcome.unexpected().size());
+    }
+
+    /**
+     * @param events     the events of the store replayed
+     * @param rows       the rows of the catalog now
+     * @param missing    rows the history implies that the catalog lacked (the log lists them)
+     * @param unexpected rows the catalog held that the history does not imply (the log lists them)
+     */
+    record Rebuilt(long events, int rows, int missing, int unexpected) {
+    }
+}
