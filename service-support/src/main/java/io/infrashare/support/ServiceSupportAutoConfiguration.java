@@ -204,6 +204,11 @@ public class ServiceSupportAutoConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    OperationCustomizer pathParameters() {
+        return new PathParameters();
+    }
+
+    @Bean
     OpenApiCustomizer openObjects() {
         return new OpenObjects();
     }
