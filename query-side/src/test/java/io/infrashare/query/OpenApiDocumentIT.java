@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrashare.events.Topic;
 import io.infrashare.http.Api;
 import io.infrashare.testing.HttpApiDocument;
+import io.infrashare.testing.SavedOpenApiDocument;
 import io.infrashare.testing.WithKafka;
 import io.infrashare.testing.WithPostgres;
 import org.junit.jupiter.api.Test;
@@ -68,5 +69,14 @@ class OpenApiDocumentIT {
         assertThat(HttpApiDocument.operations("## Query side"))
                 .as("operations in docs/http-api.md under '## Query side' (actual) and in /v3/api-docs (expected)")
                 .containsExactlyInAnyOrderElementsOf(HttpApiDocument.served((Map<?, ?>) document.get("paths")));
+    }
+
+    /** Clients are generated from docs/openapi/query-side.json: it must say exactly what the service serves. */
+    @Test
+    void theSavedDocumentIsTheServedOne() throws IOException {
+        String served = SavedOpenApiDocument.text(Api.localhost(port).get("/v3/api-docs").requireSuccess().body());
+
+        assertThat(SavedOpenApiDocument.saved("query-side", served)).as(SavedOpenApiDocument.HOW_TO_REFRESH)
+                .isEqualTo(served);
     }
 }

@@ -3,20 +3,29 @@ package io.infrashare.support;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
 import org.apache.catalina.core.StandardHost;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -24,6 +33,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
@@ -43,6 +53,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Stateless bearer-token security for both services: health is public, everything else needs a principal, request
@@ -150,15 +161,61 @@ public class ServiceSupportAutoConfiguration implements WebMvcConfigurer {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
     }
 
-    /** The document's title and the bearer token every operation takes. */
+    /**
+     * The document's {@code info} and tags ({@code infrashare.api.*} of each side's application.yml), a server
+     * relative to wherever the document was read, and the bearer token every operation takes.
+     */
     @Bean
-    OpenAPI serviceDescription(@Value("${spring.application.name}") String name,
-                               @Value("${infrashare.api.description:}") String description) {
-        return new OpenAPI()
-                .info(new Info().title(name).version("1").description(description))
+    OpenAPI serviceDescription(Environment environment) {
+        Binder settings = Binder.get(environment);
+        OpenAPI document = new OpenAPI()
+                .info(new Info()
+                        .title(environment.getProperty("infrashare.api.title",
+                                environment.getProperty("spring.application.name", "infrashare")))
+                        .description(environment.getProperty("infrashare.api.description", ""))
+                        .version(environment.getProperty("infrashare.api.version", "1"))
+                        .contact(new Contact().name("The infrashare team")))
+                .addServersItem(new Server().url("/").description("This service, where the document was read"))
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer")))
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .description("A token of the organization's identity provider (a JWT), or a demo "
+                                + "principal's token (dev-ops...) under the demo profile.")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
+        settings.bind("infrashare.api.tags", Bindable.mapOf(String.class, String.class)).orElse(Map.of())
+                .forEach((tag, description) -> document.addTagsItem(new Tag().name(tag).description(description)));
+        return document;
+    }
+
+    /** Each operation's refusals, as problems: {@link Refusals}. */
+    @Bean
+    OperationCustomizer refusals() {
+        return ProblemDocumentation.refusals();
+    }
+
+    /** The client's own reference for a request, kept beside the service's correlation id. */
+    @Bean
+    OperationCustomizer clientReference() {
+        return (operation, handler) -> operation.addParametersItem(new HeaderParameter()
+                .name(CorrelationIdFilter.HEADER).required(false)
+                .description("The client's own reference for the request (1 to 100 of letters, digits and ._:-; "
+                        + "anything else is ignored): recorded as provenance.clientReference beside the correlation "
+                        + "id the service gives the request, and sent back with it in X-Correlation-Id.")
+                .schema(new StringSchema()));
+    }
+
+    @Bean
+    OperationCustomizer pathParameters() {
+        return new PathParameters();
+    }
+
+    @Bean
+    OpenApiCustomizer openObjects() {
+        return new OpenObjects();
+    }
+
+    @Bean
+    OpenApiCustomizer problemComponents() {
+        return ProblemDocumentation.components();
     }
 
     @Bean

@@ -20,6 +20,9 @@ import io.infrashare.events.EnvironmentId;
 import io.infrashare.events.PackageId;
 import io.infrashare.events.ResourceId;
 import io.infrashare.events.ResourceType;
+import io.infrashare.support.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -61,12 +64,21 @@ class EnvironmentController {
     record ResourceChoice(@NotNull UUID resource) {
     }
 
+    @Schema(name = "EnvironmentDefault", requiredProperties = {"environment", "type", "resource"})
     record DefaultBody(String environment, String type, UUID resource) {
     }
 
+    @Schema(name = "RemoteReference", requiredProperties = {"environment", "package", "resource"})
     record ReferenceBody(String environment, @JsonProperty("package") String pkg, UUID resource) {
     }
 
+    @Operation(operationId = "provisionResource", tags = "resources", summary = "Provision a package in an environment",
+            description = "Records ResourceProvisioned: the package was provisioned in this environment, as a new "
+                    + "active resource of the package's type. Rule 4 (one default per type, one reference per "
+                    + "package, provisioned or referenced): 409 package-already-provisioned, or "
+                    + "package-is-remote-reference while the package is a remote reference there. Rule 1: a "
+                    + "member of the project's owner team, or an admin.")
+    @Refusals({HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN})
     @PostMapping("/environments/{environment}/resources")
     @ResponseStatus(HttpStatus.CREATED)
     ResourceBody provision(@PathVariable @EnvironmentIdentifier String environment,
@@ -79,6 +91,14 @@ class EnvironmentController {
         return ResourceBody.of(provisioned);
     }
 
+    @Operation(operationId = "deleteEnvironment", tags = "environments", summary = "Tear an environment down",
+            description = "Rule 6 (tearing an environment down releases it in the same history): records "
+                    + "EnvironmentDefaultCleared or RemoteReferenceRemoved for each default and reference it "
+                    + "held, ResourceDecommissioned for each resource it provisioned, then EnvironmentDeleted. "
+                    + "Rule 5 (nothing consumed is taken away): 409 environment-resources-in-use, with "
+                    + "consumers, while resources it provisioned are consumed elsewhere. Rule 1: a member of "
+                    + "the project's owner team, or an admin.")
+    @Refusals({HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN})
     @DeleteMapping("/environments/{environment}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable @EnvironmentIdentifier String environment, Requester requester) {
@@ -86,6 +106,14 @@ class EnvironmentController {
         commands.sendAndWait(new DeleteEnvironmentCommand(key(requester, id), id, requester));
     }
 
+    @Operation(operationId = "setDefault", tags = "environments", summary = "Set an environment's default of a type",
+            description = "Records EnvironmentDefaultSet: the environment consumes the resource as its default of "
+                    + "the type, replacing the one before. Rule 2 (only what is active and shared is consumed): "
+                    + "409 not-shared, same-project-resource, resource-decommissioned; rule 3 (types match): "
+                    + "409 type-mismatch, type-not-defaultable; rule 4: one default per type. Setting the "
+                    + "default that already is records nothing. Rule 1: a member of the environment's owner "
+                    + "team, or an admin.")
+    @Refusals({HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN})
     @PutMapping("/environments/{environment}/defaults/{type}")
     DefaultBody setDefault(@PathVariable @EnvironmentIdentifier String environment,
                            @PathVariable @TypeName String type,
@@ -97,6 +125,11 @@ class EnvironmentController {
         return new DefaultBody(environment, type, body.resource());
     }
 
+    @Operation(operationId = "clearDefault", tags = "environments",
+            summary = "Clear an environment's default of a type",
+            description = "Records EnvironmentDefaultCleared: the environment no longer consumes a default of the "
+                    + "type; 404 if it has none. Rule 1: a member of the environment's owner team, or an admin.")
+    @Refusals({HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN})
     @DeleteMapping("/environments/{environment}/defaults/{type}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void clearDefault(@PathVariable @EnvironmentIdentifier String environment,
@@ -107,6 +140,14 @@ class EnvironmentController {
                 requester));
     }
 
+    @Operation(operationId = "setRemoteReference", tags = "environments",
+            summary = "Reference a resource for a package",
+            description = "Records RemoteReferenceAdded: instead of provisioning the package, the environment "
+                    + "consumes the resource, replacing a reference already there. Rule 2: 409 not-shared, "
+                    + "same-project-resource, resource-decommissioned; rule 3: 409 type-mismatch with the "
+                    + "package's type; rule 4: 409 package-already-provisioned. Rule 1: a member of the "
+                    + "environment's owner team, or an admin.")
+    @Refusals({HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN})
     @PutMapping("/environments/{environment}/remote-references/{package}")
     ReferenceBody setReference(@PathVariable @EnvironmentIdentifier String environment,
                                @PathVariable(name = "package") @Abbreviation String pkg,
@@ -118,6 +159,12 @@ class EnvironmentController {
         return new ReferenceBody(environment, pkg, body.resource());
     }
 
+    @Operation(operationId = "removeRemoteReference", tags = "environments",
+            summary = "Remove the remote reference of a package",
+            description = "Records RemoteReferenceRemoved: the environment no longer consumes a resource for the "
+                    + "package; 404 if it has no reference for it. Rule 1: a member of the environment's owner "
+                    + "team, or an admin.")
+    @Refusals({HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN})
     @DeleteMapping("/environments/{environment}/remote-references/{package}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void removeReference(@PathVariable @EnvironmentIdentifier String environment,

@@ -11,6 +11,9 @@ import io.infrashare.events.ProjectId;
 import io.infrashare.events.ResourceId;
 import io.infrashare.events.ResourceType;
 import io.infrashare.support.Problems;
+import io.infrashare.support.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -71,9 +74,15 @@ class ProjectController {
             @Attributes Map<String, Object> attributes) {
     }
 
+    @Schema(requiredProperties = "id")
     record Created(String id) {
     }
 
+    @Operation(operationId = "createProject", tags = "projects", summary = "Create a project",
+            description = "Records ProjectCreated: a project of the caller's organization, owned by a team. The "
+                    + "abbreviation is the project's id, unique in the organization (409 already-exists). Rule "
+                    + "1 (only the owners write): the caller must be a member of ownerTeam, or an admin.")
+    @Refusals({HttpStatus.FORBIDDEN})
     @PostMapping("/projects")
     @ResponseStatus(HttpStatus.CREATED)
     Created createProject(@Valid @RequestBody NewProject body, Requester requester) {
@@ -82,6 +91,14 @@ class ProjectController {
         return new Created(body.abbreviation());
     }
 
+    @Operation(operationId = "createEnvironment", tags = "environments", summary = "Create or fork an environment",
+            description = "Records EnvironmentCreated: an environment of the project, with its labels; its id is "
+                    + "<project>-<abbreviation>, never used again in the project (409 already-exists). With "
+                    + "forkOf, an environment of the same project, it also copies the base's defaults and "
+                    + "remote references, each copy an event of its own, checked again by rule 2 (only what is "
+                    + "active and shared is consumed): that is how a preview environment is made. Rule 1: a "
+                    + "member of the project's owner team, or an admin.")
+    @Refusals({HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN})
     @PostMapping("/projects/{project}/environments")
     @ResponseStatus(HttpStatus.CREATED)
     Created createEnvironment(@PathVariable @Abbreviation String project,
@@ -99,6 +116,11 @@ class ProjectController {
         return new Created(id.value());
     }
 
+    @Operation(operationId = "addPackage", tags = "projects", summary = "Add a package to a project",
+            description = "Records PackageAdded: a package on the project's canvas, a bundle of a resource type "
+                    + "that its environments provision or reference; the name is unique in the project (409 "
+                    + "already-exists). Rule 1: a member of the project's owner team, or an admin.")
+    @Refusals({HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN})
     @PostMapping("/projects/{project}/packages")
     @ResponseStatus(HttpStatus.CREATED)
     Created addPackage(@PathVariable @Abbreviation String project,
@@ -109,6 +131,11 @@ class ProjectController {
         return new Created(body.name());
     }
 
+    @Operation(operationId = "importResource", tags = "resources", summary = "Import an existing resource",
+            description = "Records ResourceImported: a resource that exists outside infrashare, managed by the "
+                    + "project, with no environment and package (origin imported). Attributes hold where it is, "
+                    + "never a secret. Rule 1: a member of the project's owner team, or an admin.")
+    @Refusals({HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN})
     @PostMapping("/projects/{project}/resources")
     @ResponseStatus(HttpStatus.CREATED)
     ResourceBody importResource(@PathVariable @Abbreviation String project,

@@ -2,16 +2,27 @@ package io.infrashare.command.project;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.Map;
 import java.util.UUID;
 
 /** A resource as docs/http-api.md returns it; an imported one has no environment and package. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ResourceBody(UUID id, String type, String name, Map<String, Object> attributes, String status,
-                           String origin, Owner owner) {
+@Schema(name = "Resource",
+        requiredProperties = {"id", "type", "name", "attributes", "status", "origin", "owner"})
+public record ResourceBody(UUID id, String type, String name, Map<String, Object> attributes,
+                           @Schema(allowableValues = {"active", "decommissioned"}) String status,
+                           @Schema(allowableValues = {"provisioned", "imported"}) String origin, Owner owner) {
 
-    public record Owner(String project, String environment, @JsonProperty("package") String pkg) {
+    @Schema(requiredProperties = {"project", "environment", "package"})
+    public record Owner(String project,
+                        @Schema(nullable = true,
+                                description = "The environment that provisioned it; null for an imported one")
+                        String environment,
+                        @Schema(nullable = true,
+                                description = "The package provisioned; null for an imported resource")
+                        @JsonProperty("package") String pkg) {
     }
 
     public static ResourceBody of(ResourceDescription resource) {

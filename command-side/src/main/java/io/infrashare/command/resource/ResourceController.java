@@ -16,6 +16,9 @@ import io.infrashare.command.web.Abbreviation;
 import io.infrashare.command.web.Attributes;
 import io.infrashare.events.ProjectId;
 import io.infrashare.events.ResourceId;
+import io.infrashare.support.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -50,9 +53,16 @@ class ResourceController {
     record Reconfiguration(@NotNull @Attributes(nullRemoves = true) Map<String, Object> attributes) {
     }
 
+    @Schema(name = "Share", requiredProperties = {"resource", "project"})
     record ShareBody(UUID resource, String project) {
     }
 
+    @Operation(operationId = "reconfigureResource", tags = "resources", summary = "Reconfigure a resource",
+            description = "Records ResourceReconfigured: the attributes are merged as in RFC 7396, a null removing "
+                    + "one (at most 50 after the merge, else a 400). Rule 2: a decommissioned resource is not "
+                    + "reconfigured (409 resource-decommissioned). A reconfiguration that changes nothing "
+                    + "records nothing. Rule 1: a member of the owning project's team, or an admin.")
+    @Refusals({HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN})
     @PatchMapping(path = "/resources/{resource}",
             consumes = {"application/merge-patch+json", "application/json"})
     ResourceBody reconfigure(@PathVariable UUID resource, @Valid @RequestBody Reconfiguration body,
@@ -63,6 +73,13 @@ class ResourceController {
         return ResourceBody.of(reconfigured);
     }
 
+    @Operation(operationId = "decommissionResource", tags = "resources", summary = "Decommission a resource",
+            description = "Records ResourceDecommissioned: the resource is no longer active and can no longer be "
+                    + "consumed, shared or reconfigured. Rule 5 (nothing consumed is taken away): 409 "
+                    + "resource-in-use, with consumers, while an environment consumes it. Decommissioning a "
+                    + "decommissioned resource records nothing. Rule 1: a member of the owning project's team, "
+                    + "or an admin.")
+    @Refusals({HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN})
     @PostMapping("/resources/{resource}/decommission")
     ResourceBody decommission(@PathVariable UUID resource, Requester requester) {
         ResourceId id = ResourceId.of(resource);
@@ -71,6 +88,12 @@ class ResourceController {
         return ResourceBody.of(decommissioned);
     }
 
+    @Operation(operationId = "shareResource", tags = "resources", summary = "Share a resource with a project",
+            description = "Records ResourceShared: the project's environments may now consume the resource (rule "
+                    + "2). Sharing with the owning project is a 409 share-with-owner, a decommissioned resource "
+                    + "a 409 resource-decommissioned; sharing again records nothing. Rule 1: a member of the "
+                    + "owning project's team, or an admin.")
+    @Refusals({HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN})
     @PutMapping("/resources/{resource}/shares/{project}")
     ShareBody share(@PathVariable UUID resource,
                     @PathVariable @Abbreviation String project, Requester requester) {
@@ -79,6 +102,12 @@ class ResourceController {
         return new ShareBody(resource, project);
     }
 
+    @Operation(operationId = "revokeShare", tags = "resources", summary = "Revoke a share",
+            description = "Records ResourceShareRevoked: the project may no longer consume the resource; 404 if "
+                    + "there is no such share. Rule 5 (nothing consumed is taken away): 409 share-in-use, with "
+                    + "consumers, while an environment of that project consumes it. Rule 1: a member of the "
+                    + "owning project's team, or an admin.")
+    @Refusals({HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN})
     @DeleteMapping("/resources/{resource}/shares/{project}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable UUID resource,

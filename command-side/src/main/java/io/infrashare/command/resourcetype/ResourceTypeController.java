@@ -3,9 +3,13 @@ package io.infrashare.command.resourcetype;
 import io.infrashare.command.project.Requester;
 import io.infrashare.command.web.TypeName;
 import io.infrashare.events.ResourceType;
+import io.infrashare.support.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,9 +28,17 @@ class ResourceTypeController {
     record TypeConfiguration(@NotNull Boolean defaultable) {
     }
 
+    @Schema(name = "ResourceTypeSetting", requiredProperties = {"type", "defaultable"})
     record TypeBody(String type, boolean defaultable) {
     }
 
+    @Operation(operationId = "configureResourceType", tags = "resource-types",
+            summary = "Make a resource type (not) defaultable",
+            description = "Records ResourceTypeConfigured: whether resources of the type may be an environment's "
+                    + "default (rule 3). Any type name may be used without registering it; the built-in "
+                    + "defaultable types are listed in docs/domain.md. Configuring a type as it already is "
+                    + "records nothing. Rule 1: an admin only.")
+    @Refusals({HttpStatus.FORBIDDEN})
     @PutMapping("/resource-types/{type}")
     TypeBody configure(@PathVariable @TypeName String type,
                        @Valid @RequestBody TypeConfiguration body,

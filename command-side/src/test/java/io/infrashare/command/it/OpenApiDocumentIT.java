@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrashare.http.Answer;
 import io.infrashare.http.Api;
 import io.infrashare.testing.HttpApiDocument;
+import io.infrashare.testing.SavedOpenApiDocument;
 import io.infrashare.testing.WithPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -83,5 +84,14 @@ class OpenApiDocumentIT {
         assertThat(HttpApiDocument.operations("## Command side"))
                 .as("operations in docs/http-api.md under '## Command side' (actual) and in /v3/api-docs (expected)")
                 .containsExactlyInAnyOrderElementsOf(HttpApiDocument.served((Map<?, ?>) document.get("paths")));
+    }
+
+    /** Clients are generated from docs/openapi/command-side.json: it must say exactly what the service serves. */
+    @Test
+    void theSavedDocumentIsTheServedOne() throws IOException {
+        String served = SavedOpenApiDocument.text(Api.localhost(port).get("/v3/api-docs").requireSuccess().body());
+
+        assertThat(SavedOpenApiDocument.saved("command-side", served)).as(SavedOpenApiDocument.HOW_TO_REFRESH)
+                .isEqualTo(served);
     }
 }

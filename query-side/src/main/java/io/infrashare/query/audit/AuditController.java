@@ -9,6 +9,12 @@ import io.infrashare.query.PointInTime;
 import io.infrashare.query.Positioned;
 import io.infrashare.support.Caller;
 import io.infrashare.support.Problems;
+import io.infrashare.support.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,16 +55,45 @@ class AuditController {
      * One mapping for both answers: with a second mapping that {@code produces} NDJSON, Spring would pick it for
      * {@code Accept: *}{@code /*} too, and a client that accepts anything expects the page.
      */
+    @Operation(operationId = "listAuditEntries", tags = "audit", summary = "The audit log",
+            description = "The organization's history, oldest first, a page at a time: each event with who caused it "
+                    + "when, why and in which request (rule 7: every event says who, when, why and in which "
+                    + "request), what it is about, whether the read models applied it, and its data as the topic "
+                    + "carried it. The filters combine; next is the cursor of the following page. With Accept: "
+                    + "application/x-ndjson, every matching entry, one JSON object per line, then a trailer line "
+                    + "{\"trailer\":{\"count\",\"lastPosition\",\"next\"}}; an export that breaks off ends with an "
+                    + "error line instead, and is complete only if its last line is the trailer.")
+    @Refusals(HttpStatus.BAD_REQUEST)
+    @ApiResponse(responseCode = "200", description = "A page of entries, or with Accept: application/x-ndjson the "
+            + "export of every matching entry", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AuditPage.class)),
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string",
+                    description = "One AuditEntry as JSON a line, then the trailer line, or an error line if the "
+                            + "export broke off"))})
     @GetMapping("/audit")
-    ResponseEntity<AuditPage> audit(@RequestParam(required = false) String project,
+    ResponseEntity<AuditPage> audit(@Parameter(description = "Events of this project, and shares it receives")
+                                    @RequestParam(required = false) String project,
+                                    @Parameter(description = "Events of this environment (si-staging)")
                                     @RequestParam(required = false) String environment,
+                                    @Parameter(description = "Every event about this resource: its provisioning, "
+                                            + "reconfiguration, shares and revocations, and every default or "
+                                            + "reference that sets, replaces or releases it",
+                                            schema = @Schema(type = "string", format = "uuid"))
                                     @RequestParam(required = false) String resource,
+                                    @Parameter(description = "Events caused by this principal (its name)")
                                     @RequestParam(required = false) String actor,
+                                    @Parameter(description = "Events of this type (ResourceShared); an unknown type "
+                                            + "is a 400")
                                     @RequestParam(required = false) String type,
                                     @RequestParam(required = false) String from,
                                     @RequestParam(required = false) String to,
+                                    @Parameter(description = "The cursor a page gave as next: the entries after it")
                                     @RequestParam(required = false) String after,
+                                    @Parameter(description = "Entries in a page", schema = @Schema(type = "integer",
+                                            format = "int32", minimum = "1", maximum = "1000",
+                                            defaultValue = "100"))
                                     @RequestParam(required = false) String limit,
+                                    @Parameter(hidden = true)
                                     @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
                                     Caller caller, HttpServletResponse response) throws IOException {
         AuditFilter filter = new AuditFilter(

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.infrashare.events.EnvironmentId;
 import io.infrashare.events.ProjectId;
 import io.infrashare.events.ResourceId;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * One event of the organization's history as the audit log shows it.
@@ -23,9 +25,13 @@ import java.time.Instant;
  */
 @JsonPropertyOrder({"position", "eventId", "type", "occurredAt", "actor", "actorId", "reason", "correlationId",
         "clientReference", "subject", "applied", "notApplied", "data"})
-record AuditEntry(long position, String eventId, String type, Instant occurredAt, String actor, String actorId,
-                  String reason, String correlationId, String clientReference, Subject subject, NotApplied notApplied,
-                  @JsonRawValue String data) {
+record AuditEntry(long position, String eventId, String type, Instant occurredAt, String actor,
+                  @Schema(nullable = true) String actorId, @Schema(nullable = true) String reason, String correlationId,
+                  @Schema(nullable = true) String clientReference, Subject subject,
+                  @Schema(nullable = true) NotApplied notApplied,
+                  @Schema(implementation = Map.class, description = "The event's JSON as the topic carried it")
+                  @JsonRawValue
+                  String data) {
 
     @JsonProperty
     boolean applied() {
@@ -38,10 +44,12 @@ record AuditEntry(long position, String eventId, String type, Instant occurredAt
      * @param message   what happened, in this side's words
      * @param since     when the event was recorded as not applied
      */
-    record NotApplied(String category, String readModel, String message, Instant since) {
+    record NotApplied(@Schema(allowableValues = {"constraint-violated", "database-refused", "read-model-failed"})
+                      String category, @Schema(nullable = true) String readModel, String message, Instant since) {
     }
 
     /** What the event is about; a part the event does not name is null. */
-    record Subject(ProjectId project, EnvironmentId environment, ResourceId resource) {
+    record Subject(@Schema(nullable = true) ProjectId project, @Schema(nullable = true) EnvironmentId environment,
+                   @Schema(nullable = true) ResourceId resource) {
     }
 }

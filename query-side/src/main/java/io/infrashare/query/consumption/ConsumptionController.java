@@ -6,6 +6,8 @@ import io.infrashare.query.PointInTime;
 import io.infrashare.query.Positioned;
 import io.infrashare.support.Caller;
 import io.infrashare.support.Problems;
+import io.infrashare.support.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -29,6 +31,12 @@ class ConsumptionController {
         this.query = query;
     }
 
+    @Operation(operationId = "getConsumption", tags = "consumption", summary = "What an environment consumes",
+            description = "The resources the environment consumes: its default of each type and the resource of "
+                    + "each remote reference, each with when and by whom it was set. A deleted environment is a "
+                    + "404 saying when, in deletedAt; with at, as it was then, and an environment that did not "
+                    + "exist yet then is a 404.")
+    @Refusals({HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND})
     @GetMapping("/environments/{environment}/consumption")
     ResponseEntity<ConsumptionView> consumption(@PathVariable String environment,
                                                 @RequestParam(required = false) String at, Caller caller) {

@@ -1,6 +1,7 @@
 package io.infrashare.query.project;
 
 import io.infrashare.events.ProjectId;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 
@@ -10,5 +11,6 @@ import java.time.Instant;
  * @param createdAt and {@code createdBy} are {@code null} for a project projected before they were kept, until the
  *                  read models are rebuilt from the topic
  */
-record ProjectSummary(ProjectId id, String name, String ownerTeam, Instant createdAt, String createdBy) {
+record ProjectSummary(ProjectId id, String name, String ownerTeam, @Schema(nullable = true) Instant createdAt,
+                      @Schema(nullable = true) String createdBy) {
 }

@@ -3,6 +3,9 @@ package io.infrashare.query.rebuild;
 import io.infrashare.query.ingest.ReadModelRebuild;
 import io.infrashare.support.Caller;
 import io.infrashare.support.Problems;
+import io.infrashare.support.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -26,6 +29,13 @@ class RebuildController {
         this.rebuild = rebuild;
     }
 
+    @Operation(operationId = "rebuildReadModels", tags = "administration", summary = "Rebuild the read models",
+            description = "Empties every read model of every organization and replays them from the topic; the "
+                    + "answer names each organization's position before the rebuild, which its views reach "
+                    + "again once the replay has. Stack-wide: the platform's operator only, never an "
+                    + "organization's admin (docs/operations.md).")
+    @Refusals({HttpStatus.FORBIDDEN})
+    @ApiResponse(responseCode = "202", description = "The read models were emptied and the replay has started.")
     @PostMapping("/admin/rebuild")
     ResponseEntity<RebuildStarted> rebuild(Caller caller) {
         if (!caller.isOperator()) {

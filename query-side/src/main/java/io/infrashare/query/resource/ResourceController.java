@@ -6,6 +6,8 @@ import io.infrashare.query.PointInTime;
 import io.infrashare.query.Positioned;
 import io.infrashare.support.Caller;
 import io.infrashare.support.Problems;
+import io.infrashare.support.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -31,6 +33,10 @@ class ResourceController {
         this.query = query;
     }
 
+    @Operation(operationId = "getResource", tags = "resources", summary = "A resource",
+            description = "The resource as the command side answers it: type, name, attributes, status, origin and "
+                    + "owner. With at, as it was then; a resource that did not exist yet then is a 404.")
+    @Refusals({HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND})
     @GetMapping("/resources/{id}")
     ResponseEntity<ResourceView> resource(@PathVariable String id, @RequestParam(required = false) String at,
                                           Caller caller) {
@@ -41,6 +47,13 @@ class ResourceController {
                 .orElseThrow(() -> notFound(id));
     }
 
+    @Operation(operationId = "getResourceConsumers", tags = "resources",
+            summary = "Who may use a resource, and who does",
+            description = "The blast radius of changing or decommissioning a resource: the projects it is shared "
+                    + "with (rule 2: only what is shared is consumed), and every live environment consuming it, "
+                    + "by default or by remote reference (rule 5: nothing consumed is taken away). With at, as "
+                    + "it was then.")
+    @Refusals({HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND})
     @GetMapping("/resources/{id}/consumers")
     ResponseEntity<ConsumersView> consumers(@PathVariable String id, @RequestParam(required = false) String at,
                                             Caller caller) {

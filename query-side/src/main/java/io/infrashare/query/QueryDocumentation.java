@@ -1,0 +1,70 @@
+package io.infrashare.query;
+
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every query has in the OpenAPI document: the instants it takes as parameters ({@code at}, {@code from},
+ * {@code to}) typed as such, {@code X-Projection-Position} on the views' answers, and what OpenAPI 3.0 cannot say
+ * with annotations.
+ */
+@Configuration
+class QueryDocumentation {
+
+    private static final Map<String, String> INSTANTS = Map.of(
+            "at", "Answer as it was at this instant (ISO-8601 with an offset, such as 2026-11-23T10:15:30.123456Z): "
+                    + "inclusive, compared to the microsecond.",
+            "from", "Only entries that occurred at or after this instant (ISO-8601 with an offset).",
+            "to", "Only entries that occurred at or before this instant (ISO-8601 with an offset).");
+
+    @Bean
+    OperationCustomizer queryParameters() {
+        return (operation, handler) -> {
+            if (operation.getParameters() != null) {
+                operation.getParameters().stream()
+                        .filter(parameter -> "query".equals(parameter.getIn()))
+                        .filter(parameter -> INSTANTS.containsKey(parameter.getName()))
+                        .forEach(QueryDocumentation::instant);
+            }
+            // the views; the rebuild's answer names no single organization's position
+            operation.getResponses().forEach((status, response) -> {
+                if (handler.hasMethodAnnotation(GetMapping.class) && status.startsWith("2")) {
+                    response.addHeaderObject(Positioned.HEADER, new Header()
+                            .description("The position of the organization's history the answer reflects.")
+                            .schema(new IntegerSchema().format("int64")));
+                }
+            });
+            return operation;
+        };
+    }
+
+    /**
+     * An audit entry's {@code notApplied} is null when the read models applied the event; OpenAPI 3.0 says that of a
+     * reference to another schema only through {@code allOf}.
+     */
+    @Bean
+    OpenApiCustomizer nullableNotApplied() {
+        return openApi -> {
+            Schema<?> entry = openApi.getComponents().getSchemas().get("AuditEntry");
+            String notApplied = entry.getProperties().get("notApplied").get$ref();
+            entry.addProperty("notApplied", new Schema<>().nullable(true)
+                    .allOf(List.of(new Schema<>().$ref(notApplied)))
+                    .description("Why the read models did not apply the event; null when they did (applied)."));
+        };
+    }
+
+    private static void instant(Parameter parameter) {
+        parameter.description(INSTANTS.get(parameter.getName())).schema(new StringSchema().format("date-time"));
+    }
+}
