@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * HTTP as a user's script or a pipeline sends it to infrashare (docs/http-api.md): a base address, a token, the
@@ -22,7 +23,8 @@ import java.util.Map;
  *
  * <pre>{@code Api.localhost(port).as("dev-ops").withReason("Zürich move").post("/projects", json)}</pre>
  *
- * A failure to send or to read the answer is an {@link UncheckedIOException} (an interrupted wait one whose cause is an
+ * A test may watch every exchange of a client and of the clients made from it ({@link #observedBy}), to check each
+ * answer against the service's OpenAPI document, say. A failure to send or to read the answer is an {@link UncheckedIOException} (an interrupted wait one whose cause is an
  * {@link InterruptedIOException}, with the thread's interrupt flag set again).
  */
 public final class Api {
@@ -39,16 +41,19 @@ public final class Api {
     private final String base;
     private final Map<String, String> headers;
     private final Duration timeout;
+    private final Consumer<Exchange> observer;
 
-    private Api(String base, Map<String, String> headers, Duration timeout) {
+    private Api(String base, Map<String, String> headers, Duration timeout, Consumer<Exchange> observer) {
         this.base = base;
         this.headers = headers;
         this.timeout = timeout;
+        this.observer = observer;
     }
 
     /** @param base the scheme, host and port, such as {@code http://127.0.0.1:8080} */
     public static Api at(String base) {
-        return new Api(base, Map.of(), TIMEOUT);
+        return new Api(base, Map.of(), TIMEOUT, exchange -> {
+        });
     }
 
     public static Api localhost(int port) {
@@ -81,11 +86,24 @@ public final class Api {
         if (value != null) {
             more.put(name, value);
         }
-        return new Api(base, Map.copyOf(more), timeout);
+        return new Api(base, Map.copyOf(more), timeout, observer);
     }
 
     public Api withTimeout(Duration timeout) {
-        return new Api(base, headers, timeout);
+        return new Api(base, headers, timeout, observer);
+    }
+
+    /**
+     * This client, and every client made from it, handing each exchange to the observer once its answer is read,
+     * before the verb returns it; the observer runs on the sending thread. An observer set before is replaced.
+     */
+    public Api observedBy(Consumer<Exchange> observer) {
+        return new Api(base, headers, timeout, observer);
+    }
+
+    /** The scheme, host and port this client sends to. */
+    public String base() {
+        return base;
     }
 
     public Answer get(String path) {
@@ -114,7 +132,7 @@ public final class Api {
             return send(method, path, HttpRequest.BodyPublishers.noBody());
         }
         return withHeader("Content-Type", "application/json")
-                .send(method, path, HttpRequest.BodyPublishers.ofString(json));
+                .send(method, path, HttpRequest.BodyPublishers.ofString(json), json);
     }
 
     /**
@@ -122,13 +140,19 @@ public final class Api {
      * without a length (sent in chunks).
      */
     public Answer send(String method, String path, HttpRequest.BodyPublisher body) {
+        return send(method, path, body, null);
+    }
+
+    private Answer send(String method, String path, HttpRequest.BodyPublisher body, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(timeout)
                 .method(method, body);
         headers.forEach(request::header);
         try {
             HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(method + " " + path, response.statusCode(), response.headers(), response.body());
+            Answer answer = new Answer(method + " " + path, response.statusCode(), response.headers(), response.body());
+            observer.accept(new Exchange(method, path, headers, json, answer));
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {

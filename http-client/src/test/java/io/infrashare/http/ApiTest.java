@@ -10,12 +10,15 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ApiTest {
 
@@ -98,6 +101,24 @@ class ApiTest {
     void anExportIsReadLineByLine() {
         assertThat(api.ndjson("/export")).hasSize(2);
         assertThat(received).containsEntry("accept", Api.NDJSON);
+    }
+
+    @Test
+    void anObserverSeesEveryExchangeOfTheClientsMadeFromItsClient() {
+        List<Exchange> seen = new CopyOnWriteArrayList<>();
+        Api observed = api.observedBy(seen::add);
+
+        Answer created = observed.as("dev-ops").withReason("why").post("/projects", "{\"name\":\"Shared Infra\"}");
+        observed.withTimeout(Duration.ofSeconds(5)).ndjson("/export");
+        api.get("/unobserved");
+
+        assertThat(seen).extracting(Exchange::method, Exchange::path, Exchange::body)
+                .containsExactly(tuple("POST", "/projects", "{\"name\":\"Shared Infra\"}"),
+                        tuple("GET", "/export", null));
+        assertThat(seen.get(0).answer()).isSameAs(created);
+        assertThat(seen.get(0).headers()).containsEntry("Authorization", "Bearer dev-ops")
+                .containsEntry("X-Reason", "why");
+        assertThat(seen.get(1).headers()).containsEntry("Accept", Api.NDJSON);
     }
 
     @Test

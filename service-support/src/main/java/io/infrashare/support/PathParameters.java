@@ -1,6 +1,7 @@
 package io.infrashare.support;
 
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.StringSchema;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.web.method.HandlerMethod;
 
@@ -30,7 +31,8 @@ class PathParameters implements OperationCustomizer {
                     .forEach(parameter -> {
                         parameter.setDescription(DESCRIPTIONS.get(parameter.getName()));
                         if (UUIDS.contains(parameter.getName())) {
-                            parameter.getSchema().setFormat("uuid");
+                            // a schema of its own: springdoc may hand every text parameter the same instance
+                            parameter.setSchema(new StringSchema().format("uuid"));
                         }
                     });
         }

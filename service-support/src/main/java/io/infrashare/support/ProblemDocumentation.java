@@ -101,6 +101,9 @@ public final class ProblemDocumentation {
                                 + "consuming what the request would take away."))
                 .addProperty("deletedAt", new DateTimeSchema()
                         .description("For an environment that was deleted: when."))
+                .addProperty("correlationId", new StringSchema()
+                        .description("For an internal error (500): the request's correlation id, which the "
+                                + "service's log line about it names."))
                 .required(List.of("type", "title", "status", "detail"));
     }
 

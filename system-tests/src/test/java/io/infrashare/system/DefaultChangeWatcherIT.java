@@ -63,7 +63,7 @@ class DefaultChangeWatcherIT {
         commandSide = ServiceProcess.start("command-side", ServiceProcess.freePort(),
                 ServiceProcess.on(TestInfrastructure.newDatabase(), Map.of(
                         "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "INFRASHARE_DATA_DIR", data.toString())));
-        commands = Api.localhost(commandSide.port);
+        commands = commandSide.api();
     }
 
     @AfterAll

@@ -7,8 +7,6 @@ import io.infrashare.http.Answer;
 import io.infrashare.http.Api;
 import io.infrashare.system.HostileText.Fate;
 import io.infrashare.system.HostileText.Kind;
-import io.infrashare.testing.KafkaBroker;
-import io.infrashare.testing.TestInfrastructure;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
@@ -21,7 +19,6 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,10 +61,7 @@ class HostileTextIT {
     private static final Map<String, Optional<String>> acknowledged = new ConcurrentHashMap<>();
     private static final Set<String> packages = ConcurrentHashMap.newKeySet();
 
-    private static Path data;
-    private static KafkaBroker kafka;
-    private static ServiceProcess commandSide;
-    private static ServiceProcess querySide;
+    private static DemoStack stack;
     private static Api commands;
     private static Api queries;
     private static String sharedResource;
@@ -75,17 +69,9 @@ class HostileTextIT {
 
     @BeforeContainer
     static void startTheStack() throws Exception {
-        data = Files.createTempDirectory("hostile-text");
-        kafka = TestInfrastructure.startKafka();
-        Map<String, String> environment = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "INFRASHARE_DATA_DIR", data.toString());
-        commandSide = ServiceProcess.start("command-side", ServiceProcess.freePort(),
-                ServiceProcess.on(TestInfrastructure.newDatabase(), environment));
-        querySide = ServiceProcess.start("query-side", ServiceProcess.freePort(),
-                ServiceProcess.on(TestInfrastructure.newDatabase(), environment));
-        commands = Api.localhost(commandSide.port);
-        queries = Api.localhost(querySide.port);
+        stack = DemoStack.start(Files.createTempDirectory("hostile-text"));
+        commands = stack.commandSide().api();
+        queries = stack.querySide().api();
 
         plain("POST", "/projects", "{\"name\":\"Hostile text\",\"abbreviation\":\"hx\",\"ownerTeam\":\"ops\"}");
         plain("POST", "/projects/hx/environments", "{\"name\":\"Base\",\"abbreviation\":\"base\"}");
@@ -95,15 +81,9 @@ class HostileTextIT {
     }
 
     @AfterContainer
-    static void stopTheStack() throws InterruptedException {
-        if (querySide != null) {
-            querySide.close();
-        }
-        if (commandSide != null) {
-            commandSide.close();
-        }
-        if (kafka != null) {
-            kafka.close();
+    static void stopTheStack() throws Exception {
+        if (stack != null) {
+            stack.close();
         }
     }
 

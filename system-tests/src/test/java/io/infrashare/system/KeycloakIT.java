@@ -53,8 +53,8 @@ class KeycloakIT {
                 ServiceProcess.trustingJwts(TestInfrastructure.newDatabase(), environment));
         querySide = ServiceProcess.start("query-side", ServiceProcess.freePort(),
                 ServiceProcess.trustingJwts(TestInfrastructure.newDatabase(), environment));
-        commands = Api.localhost(commandSide.port);
-        queries = Api.localhost(querySide.port);
+        commands = commandSide.api();
+        queries = querySide.api();
         keycloak.awaitReady();
     }
 

@@ -49,10 +49,8 @@ class KillNineIT {
     }
 
     @AfterEach
-    void stopTheStack() throws InterruptedException {
-        for (ScriptedStack stack : stacks) {
-            stack.close();
-        }
+    void stopTheStack() throws Exception {
+        ServiceProcess.stopAll(stacks.toArray(AutoCloseable[]::new));
     }
 
     @Test
@@ -61,7 +59,7 @@ class KillNineIT {
         deleteTree(data);
         ScriptedStack.Ports ports = ScriptedStack.Ports.free();
         ScriptedStack first = start(data, ports, "first-up");
-        Api commands = Api.localhost(ports.command());
+        Api commands = first.commands();
         String run = UUID.randomUUID().toString().substring(0, 8);
 
         List<Acknowledged> acknowledged = new ArrayList<>();
@@ -93,7 +91,8 @@ class KillNineIT {
         assertThat(acknowledged).hasSize(200);
         assertThat(killed).as("the programs killed, PostgreSQL among them")
                 .anyMatch(program -> program.endsWith("/postgres"));
-        start(data, ports, "second-up");
+        ScriptedStack second = start(data, ports, "second-up");
+        commands = second.commands();
 
         List<String> forgotten = new ArrayList<>();
         for (Acknowledged write : acknowledged) {
@@ -105,7 +104,7 @@ class KillNineIT {
             }
         }
         assertThat(forgotten).as("acknowledged writes that the command side's store no longer had").isEmpty();
-        Api queries = Api.localhost(ports.query());
+        Api queries = second.queries();
         await("the query side showing every acknowledged write").atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {

@@ -54,8 +54,8 @@ class LoopbackOnlyIT {
     void withTheDemoPrincipalsTheServiceListensOnTheLoopbackOnly() throws Exception {
         try (ServiceProcess query = ServiceProcess.start("query-side", ServiceProcess.freePort(),
                 environment(Map.of()))) {
-            assertThat(Api.localhost(query.port).as("dev-ops").get("/projects").status()).isEqualTo(200);
-            assertThatThrownBy(() -> fromElsewhere(query.port).as("dev-ops").get("/projects"))
+            assertThat(query.api().as("dev-ops").get("/projects").status()).isEqualTo(200);
+            assertThatThrownBy(() -> fromElsewhere(query).as("dev-ops").get("/projects"))
                     .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(ConnectException.class);
         }
     }
@@ -64,12 +64,12 @@ class LoopbackOnlyIT {
     void listeningWiderTheDemoPrincipalsStillAnswerTheLoopbackOnly() throws Exception {
         try (ServiceProcess query = ServiceProcess.start("query-side", ServiceProcess.freePort(),
                 environment(Map.of("INFRASHARE_BIND_ADDRESS", "0.0.0.0")))) {
-            Answer fromElsewhere = fromElsewhere(query.port).as("dev-ops").get("/projects");
+            Answer fromElsewhere = fromElsewhere(query).as("dev-ops").get("/projects");
 
             assertThat(fromElsewhere.status()).isEqualTo(403);
             assertThat(fromElsewhere.contentType()).isEqualTo("application/problem+json");
             assertThat(fromElsewhere.body().path("detail").asText()).contains("its own machine only");
-            assertThat(Api.localhost(query.port).as("dev-ops").get("/projects").status()).isEqualTo(200);
+            assertThat(query.api().as("dev-ops").get("/projects").status()).isEqualTo(200);
             assertThat(Files.readString(Path.of(System.getProperty("infrashare.logs", "target/system-logs"),
                     "query-side.log"))).contains("WARN").contains("requests from other addresses than the loopback "
                     + "are refused");
@@ -86,7 +86,7 @@ class LoopbackOnlyIT {
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES", "infrashare"));
         try (ServiceProcess query = ServiceProcess.start("query-side", ServiceProcess.freePort(), environment)) {
             for (String token : new String[]{"dev-ops", "dev-admin"}) {
-                Answer answer = Api.localhost(query.port).as(token).get("/projects");
+                Answer answer = query.api().as(token).get("/projects");
                 assertThat(answer.status()).as(token).isEqualTo(401);
                 assertThat(answer.body().path("type").asText()).isEqualTo("/problems/unauthenticated");
             }
@@ -109,11 +109,12 @@ class LoopbackOnlyIT {
         return key;
     }
 
-    /** This machine's IPv4 address on a network, not the loopback: every machine that runs the build has one. */
-    /** The service at an address of this machine's network rather than the loopback. */
-    private static Api fromElsewhere(int port) throws SocketException {
-        return Api.at("http://" + networkAddress() + ":" + port);
+    /** The service at an address of this machine's network rather than the loopback, its answers checked too. */
+    private static Api fromElsewhere(ServiceProcess service) throws SocketException {
+        return service.checking(Api.at("http://" + networkAddress() + ":" + service.port));
     }
+
+    /** This machine's IPv4 address on a network, not the loopback: every machine that runs the build has one. */
 
     private static String networkAddress() throws SocketException {
         return NetworkInterface.networkInterfaces()

@@ -1,5 +1,7 @@
 package io.infrashare.system;
 
+import io.infrashare.http.Api;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -15,16 +17,22 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The default stack exactly as a user starts it: {@code ./infrashare up}, with its own PostgreSQL, Kafka and both
- * applications as processes of the script, on free ports and a data folder of the test's.
+ * applications as processes of the script, on free ports and a data folder of the test's. Every answer its
+ * {@link #commands()} and {@link #queries()} receive is checked against the OpenAPI document the side serves, and
+ * {@link #close() stopping it} fails with what did not match.
  */
 final class ScriptedStack implements AutoCloseable {
 
     private static final Duration START_LIMIT = Duration.ofMinutes(3);
 
     private final Process script;
+    private final Ports ports;
+    private ServedContract commandSide;
+    private ServedContract querySide;
 
-    private ScriptedStack(Process script) {
+    private ScriptedStack(Process script, Ports ports) {
         this.script = script;
+        this.ports = ports;
     }
 
     /** The ports of one stack, free when chosen; the same for each start on one data folder. */
@@ -66,12 +74,24 @@ final class ScriptedStack implements AutoCloseable {
         environment.put("COMMAND_PORT", Integer.toString(ports.command()));
         environment.put("QUERY_PORT", Integer.toString(ports.query()));
         environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        ScriptedStack stack = new ScriptedStack(builder.start());
+        ScriptedStack stack = new ScriptedStack(builder.start(), ports);
         await("./infrashare up running (see " + output + ")").atMost(START_LIMIT)
                 .pollInterval(Duration.ofMillis(200))
                 .failFast("./infrashare up stopped; see " + output, () -> !stack.script.isAlive())
                 .until(() -> Files.readString(output).contains("infrashare is running"));
+        stack.commandSide = ServedContract.servedBy("command-side", Api.localhost(ports.command()));
+        stack.querySide = ServedContract.servedBy("query-side", Api.localhost(ports.query()));
         return stack;
+    }
+
+    /** The command side at the loopback, each of its answers checked against the document it serves. */
+    Api commands() {
+        return commandSide.checking(Api.localhost(ports.command()));
+    }
+
+    /** The query side at the loopback, each of its answers checked against the document it serves. */
+    Api queries() {
+        return querySide.checking(Api.localhost(ports.query()));
     }
 
     /** The script and every process it started, down to PostgreSQL's backends. */
@@ -96,7 +116,10 @@ final class ScriptedStack implements AutoCloseable {
         return programs;
     }
 
-    /** As Ctrl-C: the script stops the apps, then Kafka and PostgreSQL; whatever remains after that is killed. */
+    /**
+     * As Ctrl-C: the script stops the apps, then Kafka and PostgreSQL; whatever remains after that is killed. Then
+     * fails if an answer of either side did not match the document it serves.
+     */
     @Override
     public void close() throws InterruptedException {
         List<ProcessHandle> processes = processes();
@@ -105,5 +128,9 @@ final class ScriptedStack implements AutoCloseable {
             script.destroyForcibly();
         }
         processes.forEach(ProcessHandle::destroyForcibly);
+        if (commandSide != null) {
+            commandSide.assertKept();
+            querySide.assertKept();
+        }
     }
 }

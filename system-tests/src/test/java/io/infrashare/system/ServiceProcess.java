@@ -15,18 +15,20 @@ import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
-/** One of the applications, started from its runnable jar as its own process, as {@code ./infrashare up} does. */
+/**
+ * One of the applications, started from its runnable jar as its own process, as {@code ./infrashare up} does. Every
+ * answer its {@link #api() clients} receive is checked against the OpenAPI document it serves, and
+ * {@link #close() stopping it} fails with what did not match.
+ */
 final class ServiceProcess implements AutoCloseable {
 
-    private final String name;
     private final Process process;
-    private final Path log;
+    private final ServedContract contract;
     final int port;
 
-    private ServiceProcess(String name, Process process, Path log, int port) {
-        this.name = name;
+    private ServiceProcess(Process process, ServedContract contract, int port) {
         this.process = process;
-        this.log = log;
+        this.contract = contract;
         this.port = port;
     }
 
@@ -57,13 +59,13 @@ final class ServiceProcess implements AutoCloseable {
      * {@code null}. The first failure is thrown once all were tried.
      */
     static void stopAll(AutoCloseable... started) throws Exception {
-        Exception failure = null;
+        Throwable failure = null;
         for (AutoCloseable part : started) {
             try {
                 if (part != null) {
                     part.close();
                 }
-            } catch (Exception e) {
+            } catch (Exception | AssertionError e) {
                 if (failure == null) {
                     failure = e;
                 } else {
@@ -71,8 +73,11 @@ final class ServiceProcess implements AutoCloseable {
                 }
             }
         }
+        if (failure instanceof AssertionError assertion) {
+            throw assertion;
+        }
         if (failure != null) {
-            throw failure;
+            throw (Exception) failure;
         }
     }
 
@@ -100,25 +105,37 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        ServiceProcess service = new ServiceProcess(name, builder.start(), log, port);
-        service.awaitHealthy();
-        return service;
-    }
-
-    private void awaitHealthy() {
-        Api service = Api.localhost(port).withTimeout(Duration.ofSeconds(2));
+        Process process = builder.start();
+        Api service = Api.localhost(port);
         await(name + " healthy (see " + log + ")").atMost(Duration.ofSeconds(180))
                 .pollInterval(Duration.ofMillis(500))
                 .failFast(name + " exited; see " + log, () -> !process.isAlive())
                 .ignoreExceptions()
-                .until(() -> service.get("/actuator/health").text().contains("\"UP\""));
+                .until(() -> service.withTimeout(Duration.ofSeconds(2)).get("/actuator/health").text()
+                        .contains("\"UP\""));
+        return new ServiceProcess(process, ServedContract.servedBy(name, service), port);
     }
 
+    /** A client of the service at the loopback, each of its answers checked against the served document. */
+    Api api() {
+        return checking(Api.localhost(port));
+    }
+
+    /** The client, which sends to this service, with each of its answers checked against the served document. */
+    Api checking(Api api) {
+        return contract.checking(api);
+    }
+
+    /**
+     * Stops the process, then fails, naming each operation, status and message, if an answer its clients received did
+     * not match the document it serves.
+     */
     @Override
     public void close() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
+        contract.assertKept();
     }
 }

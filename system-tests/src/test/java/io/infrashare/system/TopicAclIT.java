@@ -130,7 +130,7 @@ class TopicAclIT {
 
     @Test
     void theCommandSidePublishesACommandsEventWithItsCredentials() throws Exception {
-        Api commands = Api.localhost(commandSide.port);
+        Api commands = commandSide.api();
         assertThat(commands.as("dev-ops").post("/projects",
                 "{\"name\":\"Shared Infra\",\"abbreviation\":\"si\",\"ownerTeam\":\"ops\"}").status()).isEqualTo(201);
 

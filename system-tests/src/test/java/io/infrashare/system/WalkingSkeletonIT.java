@@ -3,17 +3,13 @@ package io.infrashare.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrashare.http.Answer;
 import io.infrashare.http.Api;
-import io.infrashare.testing.KafkaBroker;
-import io.infrashare.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,29 +25,22 @@ class WalkingSkeletonIT {
     @TempDir
     static Path data;
 
-    private static KafkaBroker kafka;
-    private static ServiceProcess commandSide;
-    private static ServiceProcess querySide;
+    private static DemoStack stack;
     private static Api commands;
     private static Api queries;
 
     @BeforeAll
-    static void startTheStack() throws IOException {
-        kafka = TestInfrastructure.startKafka();
-        Map<String, String> environment = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "INFRASHARE_DATA_DIR", data.toString());
-        commandSide = ServiceProcess.start("command-side", ServiceProcess.freePort(),
-                ServiceProcess.on(TestInfrastructure.newDatabase(), environment));
-        querySide = ServiceProcess.start("query-side", ServiceProcess.freePort(),
-                ServiceProcess.on(TestInfrastructure.newDatabase(), environment));
-        commands = Api.localhost(commandSide.port);
-        queries = Api.localhost(querySide.port);
+    static void startTheStack() throws Exception {
+        stack = DemoStack.start(data);
+        commands = stack.commandSide().api();
+        queries = stack.querySide().api();
     }
 
     @AfterAll
     static void stopTheStack() throws Exception {
-        ServiceProcess.stopAll(querySide, commandSide, kafka);
+        if (stack != null) {
+            stack.close();
+        }
     }
 
     @Test

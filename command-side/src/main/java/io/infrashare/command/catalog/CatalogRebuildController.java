@@ -2,6 +2,8 @@ package io.infrashare.command.catalog;
 
 import io.infrashare.support.Caller;
 import io.infrashare.support.Problems;
+import io.infrashare.support.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +23,12 @@ class CatalogRebuildController {
         this.rebuild = rebuild;
     }
 
+    @Operation(operationId = "rebuildCatalog", tags = "administration", summary = "Rebuild the catalog",
+            description = "Replays the whole event store into the catalog that rules 2 to 6 of docs/domain.md read "
+                    + "across projects, while commands that use it wait, and answers once it is done with what "
+                    + "differed. Stack-wide: the platform's operator only, never an organization's admin "
+                    + "(docs/operations.md).")
+    @Refusals({HttpStatus.FORBIDDEN})
     @PostMapping("/admin/catalog/rebuild")
     Rebuilt rebuild(Caller caller) {
         if (!caller.isOperator()) {

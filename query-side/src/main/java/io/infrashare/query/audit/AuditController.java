@@ -32,6 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -140,18 +142,34 @@ class AuditController {
         lines.end();
     }
 
-    /** Only an explicit NDJSON; a wildcard gets the page. */
+    /**
+     * The export for a client that prefers it: NDJSON named explicitly, ahead of JSON by quality and then by order.
+     * A wildcard gets the page, and so does a client that lists JSON first, as generated clients do when they list
+     * every media type an operation may answer.
+     */
     private static boolean wantsLines(String accept) {
         if (accept == null) {
             return false;
         }
+        List<MediaType> types;
         try {
-            return MediaType.parseMediaTypes(accept).stream()
-                    .anyMatch(type -> type.getType().equals(NDJSON.getType())
-                            && type.getSubtype().equals(NDJSON.getSubtype()));
+            types = new ArrayList<>(MediaType.parseMediaTypes(accept));
         } catch (InvalidMediaTypeException e) {
             return false;
         }
+        types.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        for (MediaType type : types) {
+            if (type.getQualityValue() == 0) {
+                continue;
+            }
+            if (type.getType().equals(NDJSON.getType()) && type.getSubtype().equals(NDJSON.getSubtype())) {
+                return true;
+            }
+            if (type.equalsTypeAndSubtype(MediaType.APPLICATION_JSON)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static ResourceId resourceId(String resource) {

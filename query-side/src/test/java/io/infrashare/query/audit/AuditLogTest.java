@@ -328,6 +328,22 @@ class AuditLogTest {
         assertThat(lines.get(1).get("subject").get("resource").asText()).isEqualTo(US_VPC.toString());
     }
 
+    /** A client that lists JSON first (a generated client lists every type the operation answers) gets the page. */
+    @Test
+    void theExportIsForAClientThatPrefersNdjson() throws Exception {
+        apply(everyKindOfEvent());
+
+        http.perform(auditRequest("dev-ops", "limit=2")
+                        .header(HttpHeaders.ACCEPT, "application/json, application/x-ndjson, application/problem+json"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.entries.length()").value(2));
+        http.perform(auditRequest("dev-ops", "limit=2")
+                        .header(HttpHeaders.ACCEPT, "application/json;q=0.5, application/x-ndjson"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(AuditController.NDJSON));
+    }
+
     /** More entries than a page read from the database, and more than a JSON page may hold. */
     @Test
     void ndjsonHasNoLimitAndReadsTheLogInPages() throws Exception {
