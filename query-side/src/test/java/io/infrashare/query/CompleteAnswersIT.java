@@ -6,6 +6,7 @@ import io.infrashare.events.InfrashareEvent;
 import io.infrashare.events.ResourceReconfigured;
 import io.infrashare.http.Answer;
 import io.infrashare.http.Api;
+import io.infrashare.query.audit.UnreadableAuditEntry;
 import io.infrashare.query.ingest.IncomingEvent;
 import io.infrashare.query.ingest.Projector;
 import io.infrashare.testing.WithPostgres;
@@ -101,7 +102,7 @@ class CompleteAnswersIT {
         assertThat(complete.get(entries).at("/trailer/count").asInt()).isEqualTo(entries);
         assertThat(complete.get(entries).at("/trailer/lastPosition").asInt()).isEqualTo(entries);
 
-        jdbc.sql("update audit_entry set resource = 'not-a-resource-id' where position = 550").update();
+        UnreadableAuditEntry.at(jdbc, 550);
         Answer broken = get("/audit", Api.NDJSON);
 
         assertThat(broken.status()).as("the status went out with the first page").isEqualTo(200);

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,37 +22,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The command side's own database role appends to the event store and reads it, and can do nothing else to it: the
  * database refuses an update or a delete of a stored event, whoever sends it at that role's connection. Migrations run
- * as the owner. The service runs here with an owner and a runtime role of their own, as a deployment would.
+ * as the owner. The service runs here with an owner and a runtime role of their own, as a deployment would. Beyond
+ * the privileges, a trigger refuses the same to the owner and to a superuser.
  */
 class LeastPrivilegeIT {
 
     @Test
     void theServicesRoleAppendsToTheEventStoreAndCannotChangeAStoredEvent() throws Exception {
-        Database database = TestInfrastructure.newDatabase();
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String owner = "owner_" + suffix;
-        String runtime = "service_" + suffix;
-        // the server's URL without the test's own login in it, so that each connection is who it says
-        String url = database.url().replaceFirst("\\?.*$", "");
-        try (Connection admin = database.dataSource().getConnection(); Statement statement = admin.createStatement()) {
-            statement.execute("create role " + owner + " login password 'owner'");
-            statement.execute("create role " + runtime + " login password 'service'");
-            statement.execute("alter database \"" + admin.getCatalog() + "\" owner to " + owner);
-            statement.execute("alter schema public owner to " + owner);
-        }
-        String[] arguments = new Database(url, runtime, "service").springArguments("--server.port=0",
-                "--infrashare.publication.enabled=false", "--spring.profiles.active=demo",
-                "--spring.flyway.user=" + owner, "--spring.flyway.password=owner",
-                "--spring.flyway.placeholders.runtime_role=" + runtime);
-        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(CommandApplication.class)
-                .run(arguments)) {
-            int port = ((WebServerApplicationContext) service).getWebServer().getPort();
-            assertThat(Api.localhost(port).as("dev-ops").post("/projects",
-                    "{\"name\":\"Ledger\",\"abbreviation\":\"ledger\",\"ownerTeam\":\"ops\"}").status())
+        Roles roles = Roles.ofANewDatabase();
+        try (ConfigurableApplicationContext service = roles.startTheService()) {
+            assertThat(createProject(service, "Ledger", "ledger"))
                     .as("the service appends as its own role").isEqualTo(201);
         }
 
-        try (Connection service = DriverManager.getConnection(url, runtime, "service");
+        try (Connection service = DriverManager.getConnection(roles.url, roles.runtime, "service");
              Statement statement = service.createStatement()) {
             assertThat(count(statement)).isEqualTo(1);
             try (var privileges = statement.executeQuery("select current_user, has_table_privilege('domainevententry',"
@@ -59,8 +43,8 @@ class LeastPrivilegeIT {
                     + " (select rolsuper from pg_roles where rolname = current_user)")) {
                 privileges.next();
                 assertThat(privileges.getString(1) + " update=" + privileges.getBoolean(2) + " owner="
-                        + privileges.getString(3) + " super=" + privileges.getBoolean(4)).isEqualTo(runtime
-                        + " update=false owner=" + owner + " super=false");
+                        + privileges.getString(3) + " super=" + privileges.getBoolean(4)).isEqualTo(roles.runtime
+                        + " update=false owner=" + roles.owner + " super=false");
             }
             assertThatThrownBy(() -> statement.executeUpdate("update DomainEventEntry set payload = payload"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
@@ -69,6 +53,76 @@ class LeastPrivilegeIT {
             assertThatThrownBy(() -> statement.executeUpdate("truncate DomainEventEntry"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
             assertThat(count(statement)).as("the stored event is as it was").isEqualTo(1);
+        }
+    }
+
+    /**
+     * Beyond the privileges, a trigger refuses an update, a delete or a truncate of the event store to whoever sends
+     * it: the owner that ran the migrations and a superuser too. Only dropping or disabling the trigger gets past it.
+     */
+    @Test
+    void neitherTheOwnerNorASuperuserChangesAStoredEventAndTheServiceGoesOnAppending() throws Exception {
+        Roles roles = Roles.ofANewDatabase();
+        try (ConfigurableApplicationContext service = roles.startTheService()) {
+            assertThat(createProject(service, "Ledger", "ledger")).isEqualTo(201);
+
+            try (Connection owner = DriverManager.getConnection(roles.url, roles.owner, "owner");
+                 Connection superuser = roles.database.dataSource().getConnection()) {
+                for (Connection connection : List.of(owner, superuser)) {
+                    try (Statement statement = connection.createStatement()) {
+                        assertThatThrownBy(() -> statement.executeUpdate("update DomainEventEntry set payload = payload"))
+                                .isInstanceOf(SQLException.class)
+                                .hasMessageContaining("domainevententry is append-only: UPDATE refused");
+                        assertThatThrownBy(() -> statement.executeUpdate("delete from DomainEventEntry"))
+                                .isInstanceOf(SQLException.class)
+                                .hasMessageContaining("domainevententry is append-only: DELETE refused");
+                        assertThatThrownBy(() -> statement.executeUpdate("truncate DomainEventEntry"))
+                                .isInstanceOf(SQLException.class)
+                                .hasMessageContaining("domainevententry is append-only: TRUNCATE refused");
+                        assertThat(count(statement)).as("the stored event is as it was").isEqualTo(1);
+                    }
+                }
+            }
+
+            assertThat(createProject(service, "Payroll", "payroll"))
+                    .as("the service appends past the trigger").isEqualTo(201);
+        }
+        try (Connection owner = DriverManager.getConnection(roles.url, roles.owner, "owner");
+             Statement statement = owner.createStatement()) {
+            assertThat(count(statement)).isEqualTo(2);
+        }
+    }
+
+    private static int createProject(ConfigurableApplicationContext service, String name, String abbreviation) {
+        int port = ((WebServerApplicationContext) service).getWebServer().getPort();
+        return Api.localhost(port).as("dev-ops").post("/projects", "{\"name\":\"" + name + "\",\"abbreviation\":\""
+                + abbreviation + "\",\"ownerTeam\":\"ops\"}").status();
+    }
+
+    /** A database of its own, owned by a role of its own, and the role the service runs as. */
+    private record Roles(Database database, String url, String owner, String runtime) {
+
+        static Roles ofANewDatabase() throws SQLException {
+            Database database = TestInfrastructure.newDatabase();
+            String suffix = UUID.randomUUID().toString().substring(0, 8);
+            String owner = "owner_" + suffix;
+            String runtime = "service_" + suffix;
+            try (Connection admin = database.dataSource().getConnection(); Statement statement = admin.createStatement()) {
+                statement.execute("create role " + owner + " login password 'owner'");
+                statement.execute("create role " + runtime + " login password 'service'");
+                statement.execute("alter database \"" + admin.getCatalog() + "\" owner to " + owner);
+                statement.execute("alter schema public owner to " + owner);
+            }
+            // the server's URL without the test's own login in it, so that each connection is who it says
+            return new Roles(database, database.url().replaceFirst("\\?.*$", ""), owner, runtime);
+        }
+
+        ConfigurableApplicationContext startTheService() {
+            String[] arguments = new Database(url, runtime, "service").springArguments("--server.port=0",
+                    "--infrashare.publication.enabled=false", "--spring.profiles.active=demo",
+                    "--spring.flyway.user=" + owner, "--spring.flyway.password=owner",
+                    "--spring.flyway.placeholders.runtime_role=" + runtime);
+            return new SpringApplicationBuilder(CommandApplication.class).run(arguments);
         }
     }
 

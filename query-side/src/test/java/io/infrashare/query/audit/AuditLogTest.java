@@ -392,8 +392,7 @@ class AuditLogTest {
                     by("olivia", 30 + n)));
         }
         int broken = AuditQuery.STREAM_PAGE + 10;
-        jdbc.sql("update audit_entry set resource = 'not-a-resource-id' where position = :position")
-                .param("position", broken).update();
+        UnreadableAuditEntry.at(jdbc, broken);
 
         List<JsonNode> lines = allLines("dev-auditor", "");
 
