@@ -1,8 +1,8 @@
 -- V12 took UPDATE, DELETE and TRUNCATE of the event store from the service's role; the owner keeps them, and so does a
 -- superuser. This trigger refuses them to every role, the owner's and a database administrator's ordinary statement
 -- included: a stored event is never changed nor removed. It fires ALWAYS, so not even a session in replica mode
--- (session_replication_role) passes it. Who may drop or disable a trigger may still rewrite history: the signed
--- checkpoints of the audit log are what reveal that (docs/security.md). Snapshots (SnapshotEventEntry) are replaced
+-- (session_replication_role) passes it. Who may drop or disable a trigger may still rewrite history: only a signed
+-- history can reveal that (docs/security.md). Snapshots (SnapshotEventEntry) are replaced
 -- by Axon and stay changeable.
 CREATE FUNCTION refuse_rewriting_history() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

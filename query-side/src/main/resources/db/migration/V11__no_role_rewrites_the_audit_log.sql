@@ -5,7 +5,7 @@
 -- model could apply is marked in not_applied_event, beside its entry.
 -- The audit log is a read model all the same: the operator's rebuild empties it with the others, by TRUNCATE, which
 -- fires no row or UPDATE/DELETE trigger, and replays it from the topic; the service's role is granted TRUNCATE for it.
--- Who may drop or disable a trigger may still rewrite an entry: the signed checkpoints are what reveal that
+-- Who may drop or disable a trigger may still rewrite an entry: only a signed history can reveal that
 -- (docs/security.md).
 CREATE FUNCTION refuse_rewriting_history() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -29,3 +29,5 @@ ALTER TABLE audit_entry_project ENABLE ALWAYS TRIGGER audit_entry_project_is_app
 
 GRANT TRUNCATE ON ALL TABLES IN SCHEMA public TO "${runtime_role}";
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT TRUNCATE ON TABLES TO "${runtime_role}";
+-- the read models' tables, not the record of the migrations
+REVOKE TRUNCATE ON flyway_schema_history FROM "${runtime_role}";

@@ -4,7 +4,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -35,12 +37,14 @@ class ArchitectureTest {
 
     /**
      * The aggregate and its rules decide on what they are given: no HTTP, no SQL. The project's HTTP side (its
-     * controller, the refusals' mapping to problems, the requester's resolver) lives beside them as Spring beans.
+     * controller, the refusals' mapping to problems, the requester's resolver and its configuration) lives beside them.
      */
     @ArchTest
     static final ArchRule theRulesKnowNoHttpAndNoSql = noClasses()
             .that().resideInAPackage("io.infrashare.command.project..")
-            .and().areNotMetaAnnotatedWith(Component.class)
+            .and().areNotAnnotatedWith(RestController.class)
+            .and().areNotAnnotatedWith(RestControllerAdvice.class)
+            .and().areNotAnnotatedWith(Configuration.class)
             .and().doNotImplement(HandlerMethodArgumentResolver.class)
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..",
                     "org.springframework.jdbc..", "java.sql..", "javax.sql..");

@@ -129,8 +129,11 @@ final class ScriptedStack implements AutoCloseable {
         }
         processes.forEach(ProcessHandle::destroyForcibly);
         if (commandSide != null) {
-            commandSide.assertKept();
-            querySide.assertKept();
+            try {
+                commandSide.assertKept();
+            } finally {
+                querySide.assertKept(); // the query side's violations are told even when the command side's are
+            }
         }
     }
 }

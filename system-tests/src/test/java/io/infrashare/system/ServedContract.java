@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
  * grouped by operation, status and the validator's message.
  *
  * <p>The validator checks schemas by OpenAPI 3.0's rules, and does not see the types of a 3.1 document's schemas at
- * all (a string where the document says integer passes). The services serve 3.1, so a 3.1 document is read as the 3.0
- * document that says the same ({@link #asOpenApi30}) before it is given to the validator.
+ * all (a string where the document says integer passes). The services serve 3.0 for that reason; should a document
+ * be 3.1, it is read as the 3.0 document that says the same ({@link #asOpenApi30}) before it is given to the validator.
  *
  * <p>Out of scope: the operational endpoints ({@code /actuator/**}, the document itself, Swagger UI), which the
  * document does not describe. Requests are not validated: the hostile-input tests send malformed ones on purpose, and

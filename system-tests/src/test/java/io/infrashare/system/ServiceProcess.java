@@ -113,7 +113,12 @@ final class ServiceProcess implements AutoCloseable {
                 .ignoreExceptions()
                 .until(() -> service.withTimeout(Duration.ofSeconds(2)).get("/actuator/health").text()
                         .contains("\"UP\""));
-        return new ServiceProcess(process, ServedContract.servedBy(name, service), port);
+        try {
+            return new ServiceProcess(process, ServedContract.servedBy(name, service), port);
+        } catch (RuntimeException e) {
+            process.destroyForcibly(); // its document could not be read: nothing would stop it otherwise
+            throw e;
+        }
     }
 
     /** A client of the service at the loopback, each of its answers checked against the served document. */

@@ -143,9 +143,9 @@ class AuditController {
     }
 
     /**
-     * The export for a client that prefers it: NDJSON named explicitly, ahead of JSON by quality and then by order.
-     * A wildcard gets the page, and so does a client that lists JSON first, as generated clients do when they list
-     * every media type an operation may answer.
+     * The export for a client that prefers it: NDJSON named explicitly, ahead of JSON (or a range that holds JSON,
+     * such as a wildcard) by quality and then by order. A wildcard alone gets the page, and so does a client that
+     * lists JSON first, as generated clients do when they list every media type an operation may answer.
      */
     private static boolean wantsLines(String accept) {
         if (accept == null) {
@@ -165,8 +165,8 @@ class AuditController {
             if (type.getType().equals(NDJSON.getType()) && type.getSubtype().equals(NDJSON.getSubtype())) {
                 return true;
             }
-            if (type.equalsTypeAndSubtype(MediaType.APPLICATION_JSON)) {
-                return false;
+            if (type.includes(MediaType.APPLICATION_JSON)) {
+                return false; // application/json, application/* or */*: the page is as welcome
             }
         }
         return false;

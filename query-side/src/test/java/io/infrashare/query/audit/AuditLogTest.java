@@ -342,6 +342,10 @@ class AuditLogTest {
                         .header(HttpHeaders.ACCEPT, "application/json;q=0.5, application/x-ndjson"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(AuditController.NDJSON));
+        http.perform(auditRequest("dev-ops", "limit=2")
+                        .header(HttpHeaders.ACCEPT, "*/*, application/x-ndjson;q=0.1"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON));
     }
 
     /** More entries than a page read from the database, and more than a JSON page may hold. */
