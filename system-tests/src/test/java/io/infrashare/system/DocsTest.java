@@ -50,8 +50,9 @@ class DocsTest {
     /** {@code Class}, {@code Class#method} or {@code Class#method(ParameterType)}, in a code span. */
     private static final Pattern CODE_REFERENCE =
             Pattern.compile("`([A-Z][a-z][A-Za-z0-9]*)(?:#([a-z][A-Za-z0-9]*)(?:\\(([A-Z][A-Za-z0-9]*)?\\))?)?`");
-    /** A link whose text is a class's name in a code span: {@code [`Class`](path/to/Class.java)}. */
-    private static final Pattern CLASS_LINK = Pattern.compile("\\[`([A-Z][a-z][A-Za-z0-9]*)`]\\(([^)\\s]+)\\)");
+    /** A class's name followed by the path of its file from the repository's root: {@code `Class` (`path/Class.java`)}. */
+    private static final Pattern CLASS_FILE =
+            Pattern.compile("`([A-Z][a-z][A-Za-z0-9]*)`(?:\\s+\\(in)?\\s+\\(?`([\\w./-]+\\.java)`\\)");
     private static final String ENFORCED_BY = "Enforced by:";
     private static final String PROVED_BY = "Proved by:";
     private static final Pattern RULE_HEADING = Pattern.compile("(?m)^### Rule (\\d+)\\b.*$");
@@ -148,35 +149,34 @@ class DocsTest {
         assertThat(problems).as("rules of docs/domain.md").isEmpty();
     }
 
-    /** One click from a rule to the class that enforces it and to the tests that prove it. */
+    /** From a rule straight to the file of the class that enforces it and to the file of a test class that proves it. */
     @Test
-    void everyRuleLinksTheClassThatEnforcesItAndATestClassThatProvesIt() {
-        Path domain = ROOT.resolve("docs/domain.md");
+    void everyRuleGivesTheFileOfTheClassThatEnforcesItAndOfATestClassThatProvesIt() {
         List<String> problems = new ArrayList<>();
         rules().forEach((rule, text) -> {
             int enforced = text.indexOf(ENFORCED_BY);
             int proved = text.indexOf(PROVED_BY);
-            Matcher link = CLASS_LINK.matcher(text);
-            boolean linksMain = false;
-            boolean linksTest = false;
-            while (link.find()) {
-                Path target = domain.getParent().resolve(link.group(2)).normalize();
-                if (!target.getFileName().toString().equals(link.group(1) + ".java")) {
-                    problems.add("rule " + rule + " links `" + link.group(1) + "` to " + link.group(2)
-                            + ", which is not that class's file");
+            Matcher named = CLASS_FILE.matcher(text);
+            boolean namesMain = false;
+            boolean namesTest = false;
+            while (named.find()) {
+                Path file = ROOT.resolve(named.group(2)).normalize();
+                if (!file.getFileName().toString().equals(named.group(1) + ".java") || !Files.isRegularFile(file)) {
+                    problems.add("rule " + rule + " gives " + named.group(2) + " for `" + named.group(1)
+                            + "`, which is not that class's file");
                     continue;
                 }
-                linksMain |= link.start() > enforced && link.start() < proved && in(MAIN, target);
-                linksTest |= link.start() > proved && in(TEST, target);
+                namesMain |= named.start() > enforced && named.start() < proved && in(MAIN, file);
+                namesTest |= named.start() > proved && in(TEST, file);
             }
-            if (!linksMain) {
-                problems.add("rule " + rule + " links no class of src/main/java under '" + ENFORCED_BY + "'");
+            if (!namesMain) {
+                problems.add("rule " + rule + " gives the file of no class of src/main/java under '" + ENFORCED_BY + "'");
             }
-            if (!linksTest) {
-                problems.add("rule " + rule + " links no test class under '" + PROVED_BY + "'");
+            if (!namesTest) {
+                problems.add("rule " + rule + " gives the file of no test class under '" + PROVED_BY + "'");
             }
         });
-        assertThat(problems).as("links of the rules of docs/domain.md").isEmpty();
+        assertThat(problems).as("files the rules of docs/domain.md give").isEmpty();
     }
 
     @Test
