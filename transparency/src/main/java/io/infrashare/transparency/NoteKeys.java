@@ -2,10 +2,6 @@ package io.infrashare.transparency;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -13,9 +9,6 @@ import java.util.HexFormat;
 final class NoteKeys {
 
     static final byte ED25519 = 0x01;
-
-    /** The X.509 SubjectPublicKeyInfo of an Ed25519 key before its 32 raw bytes (RFC 8410). */
-    private static final byte[] SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
     private NoteKeys() {
     }
@@ -49,24 +42,5 @@ final class NoteKeys {
             throw new IllegalArgumentException("not canonical base64: " + text);
         }
         return bytes;
-    }
-
-    static PublicKey publicKey(byte[] raw) {
-        if (raw.length != 32) {
-            throw new IllegalArgumentException("an Ed25519 public key has 32 bytes, not " + raw.length);
-        }
-        byte[] spki = ByteBuffer.allocate(SPKI_PREFIX.length + raw.length).put(SPKI_PREFIX).put(raw).array();
-        try {
-            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("not an Ed25519 public key", e);
-        }
-    }
-
-    static byte[] rawPublicKey(PublicKey key) {
-        byte[] spki = key.getEncoded();
-        byte[] raw = new byte[32];
-        System.arraycopy(spki, spki.length - 32, raw, 0, 32);
-        return raw;
     }
 }

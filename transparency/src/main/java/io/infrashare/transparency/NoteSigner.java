@@ -1,14 +1,10 @@
 package io.infrashare.transparency;
 
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.spec.NamedParameterSpec;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -23,7 +19,6 @@ public final class NoteSigner {
 
     private final String name;
     private final byte[] seed;
-    private final PrivateKey privateKey;
     private final byte[] publicKey;
     private final int keyId;
 
@@ -33,9 +28,8 @@ public final class NoteSigner {
             throw new IllegalArgumentException("an Ed25519 seed has 32 bytes, not " + seed.length);
         }
         this.seed = seed.clone();
-        KeyPair pair = keyPairFromSeed(this.seed);
-        this.privateKey = pair.getPrivate();
-        this.publicKey = NoteKeys.rawPublicKey(pair.getPublic());
+        this.publicKey = new byte[Ed25519.PUBLIC_KEY_SIZE];
+        Ed25519.generatePublicKey(this.seed, 0, publicKey, 0);
         this.keyId = NoteKeys.keyId(name, publicKey);
     }
 
@@ -90,50 +84,20 @@ public final class NoteSigner {
         return NoteVerifier.parse(verifierKey());
     }
 
-    /** The signature line's base64 part: the key id then the Ed25519 signature of the note text. */
+    /**
+     * The signature line's base64 part: the key id then the Ed25519 signature of the note text. Ed25519 signatures
+     * are deterministic, so Bouncy Castle's, used here for speed, are byte for byte those of the JDK or of Go.
+     */
     String sign(String text) {
-        try {
-            Signature ed25519 = Signature.getInstance("Ed25519");
-            ed25519.initSign(privateKey);
-            ed25519.update(text.getBytes(StandardCharsets.UTF_8));
-            byte[] signature = ed25519.sign();
-            return Base64.getEncoder().encodeToString(
-                    ByteBuffer.allocate(4 + signature.length).putInt(keyId).put(signature).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 signing failed", e);
-        }
+        byte[] message = text.getBytes(StandardCharsets.UTF_8);
+        byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
+        Ed25519.sign(seed, 0, message, 0, message.length, signature, 0);
+        return Base64.getEncoder().encodeToString(
+                ByteBuffer.allocate(4 + signature.length).putInt(keyId).put(signature).array());
     }
 
     private static String typeAndKey(byte[] key) {
         return Base64.getEncoder().encodeToString(
                 ByteBuffer.allocate(1 + key.length).put(NoteKeys.ED25519).put(key).array());
-    }
-
-    /** The JDK derives an Ed25519 key pair from the 32 bytes its random source gives: here, the seed. */
-    private static KeyPair keyPairFromSeed(byte[] seed) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
-            generator.initialize(NamedParameterSpec.ED25519, new SeedAsRandom(seed));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JDK 15+ has Ed25519", e);
-        }
-    }
-
-    private static final class SeedAsRandom extends SecureRandom {
-
-        private final byte[] seed;
-
-        SeedAsRandom(byte[] seed) {
-            this.seed = seed;
-        }
-
-        @Override
-        public void nextBytes(byte[] bytes) {
-            if (bytes.length != seed.length) {
-                throw new IllegalStateException("Ed25519 asked for " + bytes.length + " random bytes");
-            }
-            System.arraycopy(seed, 0, bytes, 0, seed.length);
-        }
     }
 }

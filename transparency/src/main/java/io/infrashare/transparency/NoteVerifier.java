@@ -1,20 +1,20 @@
 package io.infrashare.transparency;
 
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
+
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Arrays;
+import java.util.Base64;
 
 /** An Ed25519 public key under a name, read from a C2SP verifier key {@code <name>+<hex id>+<base64(0x01 || key)>}. */
 public final class NoteVerifier {
 
     private final String name;
     private final int keyId;
-    private final PublicKey publicKey;
+    private final byte[] publicKey;
     private final String verifierKey;
 
-    private NoteVerifier(String name, int keyId, PublicKey publicKey, String verifierKey) {
+    private NoteVerifier(String name, int keyId, byte[] publicKey, String verifierKey) {
         this.name = name;
         this.keyId = keyId;
         this.publicKey = publicKey;
@@ -33,11 +33,14 @@ public final class NoteVerifier {
             throw new IllegalArgumentException("not an Ed25519 verifier key: " + verifierKey);
         }
         byte[] rawKey = Arrays.copyOfRange(typeAndKey, 1, 33);
+        if (!Ed25519.validatePublicKeyFull(rawKey, 0)) {
+            throw new IllegalArgumentException("not an Ed25519 public key: " + verifierKey);
+        }
         int keyId = NoteKeys.keyId(name, rawKey);
         if (!NoteKeys.hex(keyId).equals(parts[1])) {
             throw new IllegalArgumentException("the key id " + parts[1] + " is not that of the key");
         }
-        return new NoteVerifier(name, keyId, NoteKeys.publicKey(rawKey), verifierKey);
+        return new NoteVerifier(name, keyId, rawKey, verifierKey);
     }
 
     public String name() {
@@ -52,19 +55,25 @@ public final class NoteVerifier {
         return verifierKey;
     }
 
-    public PublicKey publicKey() {
-        return publicKey;
+    /** The raw 32-byte Ed25519 public key. */
+    public byte[] publicKey() {
+        return publicKey.clone();
+    }
+
+    /** The public key as a JWK's {@code x}: base64url without padding (RFC 8037). */
+    public String jwkX() {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(publicKey);
+    }
+
+    /** The key id in the hex form of the verifier key. */
+    public String hexKeyId() {
+        return NoteKeys.hex(keyId);
     }
 
     boolean verifies(String text, byte[] signature) {
-        try {
-            Signature ed25519 = Signature.getInstance("Ed25519");
-            ed25519.initVerify(publicKey);
-            ed25519.update(text.getBytes(StandardCharsets.UTF_8));
-            return ed25519.verify(signature);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
+        byte[] message = text.getBytes(StandardCharsets.UTF_8);
+        return signature.length == Ed25519.SIGNATURE_SIZE
+                && Ed25519.verify(signature, 0, publicKey, 0, message, 0, message.length);
     }
 
     @Override
