@@ -30,6 +30,15 @@ public final class Topic {
         public static final String ORGANIZATION = "ce_organization";
         /** Extension: the correlation id of the request that caused the event. */
         public static final String CORRELATION_ID = "ce_correlationid";
+        /**
+         * Extension: the event's index in its organization's log, an integer; part of the logged entry, so an export
+         * says of each entry where it sits. See {@link LogSeal}.
+         */
+        public static final String LOG_INDEX = "ce_logindex";
+        /** The log entry's RFC 9162 leaf hash, standard base64: not an attribute, so not part of the entry. */
+        public static final String LEAF_HASH = "infrashare_leafhash";
+        /** The signed checkpoint (a C2SP signed note) of the organization's log up to and including this record. */
+        public static final String CHECKPOINT = "infrashare_checkpoint";
 
         private Headers() {
         }

@@ -11,9 +11,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 class ContractDependenciesTest {
 
     @ArchTest
-    static final ArchRule theContractDependsOnJacksonAlone = classes()
+    static final ArchRule theContractDependsOnJacksonAndTheLogsBuildingBlocksAlone = classes()
             .should().onlyDependOnClassesThat()
             .resideInAnyPackage("java..", "io.infrashare.events..", "com.fasterxml.jackson.annotation..",
-                    "com.fasterxml.jackson.databind.node..", "com.fasterxml.jackson.databind",
+                    "com.fasterxml.jackson.databind.node..", "com.fasterxml.jackson.databind", "io.infrashare.transparency..",
                     "com.fasterxml.jackson.core");
 }
