@@ -31,6 +31,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -65,6 +66,11 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsumptionOverKafkaIT {
+
+    @Autowired
+    JdbcClient logs;
+    /** Seals what the test publishes as the next entries of the logs this side holds. */
+    private final LogSealer log = LogSealer.continuing(() -> logs);
 
     static final String DEAD_LETTERS = Topic.NAME + ".DLT";
 
@@ -219,7 +225,7 @@ class ConsumptionOverKafkaIT {
     }
 
     private ProducerRecord<String, byte[]> record(String id, InfrashareEvent event) {
-        return TopicRecords.of(Topic.NAME, id, event, json);
+        return TopicRecords.of(log, id, event, json);
     }
 
     private Answer consumption(String environment, String token) {

@@ -48,6 +48,11 @@ import static org.awaitility.Awaitility.await;
 class EveryReadModelOverKafkaIT {
 
     @Autowired
+    JdbcClient logs;
+    /** Seals what the test publishes as the next entries of the logs this side holds. */
+    private final LogSealer log = LogSealer.continuing(() -> logs);
+
+    @Autowired
     KafkaBroker broker;
     @LocalServerPort
     int port;
@@ -64,12 +69,12 @@ class EveryReadModelOverKafkaIT {
         try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker.bootstrapServers()), new StringSerializer(),
                 new ByteArraySerializer())) {
             for (int i = 0; i < history.size(); i++) {
-                producer.send(TopicRecords.of(Topic.NAME, "pg-" + i, history.get(i), json));
+                producer.send(TopicRecords.of(log, "pg-" + i, history.get(i), json));
             }
             // the first default, delivered again after it was replaced, must not bring it back
-            producer.send(TopicRecords.of(Topic.NAME, "pg-" + firstDefault, history.get(firstDefault), json));
+            producer.send(TopicRecords.of(log, "pg-" + firstDefault, history.get(firstDefault), json));
             // the last event: once it shows, the redelivery has been dealt with
-            producer.send(TopicRecords.of(Topic.NAME, "pg-last",
+            producer.send(TopicRecords.of(log, "pg-last",
                     new ProjectCreated(ACME, ProjectId.of("web"), "Web Shop", "web", by("wendy", 30)), json));
         }
         String lastPosition = Integer.toString(history.size() + 1);

@@ -51,6 +51,11 @@ import static org.awaitility.Awaitility.await;
 @Import(NotAppliedOverKafkaIT.RefusingReadModel.class)
 class NotAppliedOverKafkaIT {
 
+    @Autowired
+    JdbcClient logs;
+    /** Seals what the test publishes as the next entries of the logs this side holds. */
+    private final LogSealer log = LogSealer.continuing(() -> logs);
+
     static final List<InfrashareEvent> STORY = everyKindOfEvent();
     /** The EU VPC's reconfiguration, event 20 of 26: the preview environment's teardown and more follow it. */
     static final int REFUSED = 20;
@@ -132,7 +137,7 @@ class NotAppliedOverKafkaIT {
         try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < events.size(); i++) {
-                producer.send(TopicRecords.of(Topic.NAME, "acme-" + i, events.get(i), json));
+                producer.send(TopicRecords.of(log, "acme-" + i, events.get(i), json));
             }
         }
     }

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
@@ -55,6 +56,11 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperationsOverKafkaIT {
 
+    @Autowired
+    JdbcClient logs;
+    /** Seals what the test publishes as the next entries of the logs this side holds. */
+    private final LogSealer log = LogSealer.continuing(() -> logs);
+
     static final List<InfrashareEvent> STORY = everyKindOfEvent();
 
     @Autowired
@@ -79,7 +85,7 @@ class OperationsOverKafkaIT {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         records.add(TopicRecords.unreadable("poison", STORY.get(0), "ResourceTeleported", "{}", json));
         for (int i = 0; i < STORY.size(); i++) {
-            records.add(TopicRecords.of(Topic.NAME, "acme-" + i, STORY.get(i), json));
+            records.add(TopicRecords.of(log, "acme-" + i, STORY.get(i), json));
         }
         try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker.bootstrapServers()), new StringSerializer(),
                 new ByteArraySerializer())) {
@@ -118,7 +124,7 @@ class OperationsOverKafkaIT {
             try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker.bootstrapServers()), new StringSerializer(),
                     new ByteArraySerializer())) {
                 for (int i = 0; i < 3; i++) {
-                    producer.send(TopicRecords.of(Topic.NAME, "acme-" + i, STORY.get(i), json));
+                    producer.send(TopicRecords.of(log, "acme-" + i, STORY.get(i), json));
                 }
             }
 

@@ -16,14 +16,18 @@ import org.apache.kafka.common.record.TimestampType;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/** Records as the command side publishes them, written by the contract's {@link EventCodec}, for a Kafka producer. */
+/**
+ * Records as the command side publishes them, written by the contract's {@link EventCodec} and sealed by a
+ * {@link LogSealer}, for a Kafka producer.
+ */
 public final class TopicRecords {
 
     private TopicRecords() {
     }
 
-    public static ProducerRecord<String, byte[]> of(String topic, String id, InfrashareEvent event, ObjectMapper json) {
-        return of(topic, new EventCodec(json).encode(id, event));
+    /** The record of the event, sealed as the next of its organization's log. */
+    public static ProducerRecord<String, byte[]> of(LogSealer log, String id, InfrashareEvent event, ObjectMapper json) {
+        return of(Topic.NAME, log.seal(id, new EventCodec(json).encode(id, event)));
     }
 
     public static ProducerRecord<String, byte[]> of(String topic, WireRecord record) {

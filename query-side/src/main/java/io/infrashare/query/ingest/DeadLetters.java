@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The records parked on the dead-letter topic since this process started, for metrics and health. The counter
  * {@code infrashare.projection.dead.lettered} is tagged with the reason: {@code unreadable} for a record this side
- * cannot understand, {@code failed} for an event whose application kept failing and that could not even be recorded
- * as not applied.
+ * cannot understand, {@code untrusted} for one that does not fit its organization's log, {@code failed} for an event
+ * whose application kept failing and that could not even be recorded as not applied.
  */
 @Component
 class DeadLetters {
@@ -33,11 +33,13 @@ class DeadLetters {
         this.clock = clock;
         // both reasons are registered up front, so the metric is visible (at 0) before the first dead letter
         counter(Reason.UNREADABLE);
+        counter(Reason.UNTRUSTED);
         counter(Reason.FAILED);
     }
 
     void parked(ConsumerRecord<?, ?> record, Throwable cause) {
-        Reason reason = cause instanceof UnreadableRecord ? Reason.UNREADABLE : Reason.FAILED;
+        Reason reason = cause instanceof UntrustedRecord ? Reason.UNTRUSTED
+                : cause instanceof UnreadableRecord ? Reason.UNREADABLE : Reason.FAILED;
         counter(reason).increment();
         count.incrementAndGet();
         last.set(new Parked(EventRecords.header(record, Topic.Headers.ID), EventRecords.header(record, Topic.Headers.TYPE),
@@ -64,7 +66,7 @@ class DeadLetters {
     }
 
     private enum Reason {
-        UNREADABLE("unreadable"), FAILED("failed");
+        UNREADABLE("unreadable"), UNTRUSTED("untrusted"), FAILED("failed");
 
         private final String tag;
 

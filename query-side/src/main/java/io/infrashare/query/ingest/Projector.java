@@ -2,6 +2,7 @@ package io.infrashare.query.ingest;
 
 import io.infrashare.events.InfrashareEvent;
 import io.infrashare.events.OrganizationId;
+import io.infrashare.query.log.OrganizationLogs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -27,7 +28,8 @@ import java.util.TreeMap;
  * position it took: a read model never holds half an event, and an event redelivered by Kafka changes nothing. A run
  * of events may share one transaction, which is how the topic is read: one commit per poll instead of one per event.
  * Such a run asks once which of its events were applied before, takes each organization's positions at once, and
- * writes the records of applied events (and the audit log) as batches at commit.
+ * writes the records of applied events (and the audit log) as batches at commit. An event that came from the topic is
+ * appended to its organization's log in the same transaction, so the log holds exactly the events applied.
  */
 @Component
 public class Projector {
@@ -45,11 +47,13 @@ public class Projector {
     private final DeferredInserts inserts;
     private final List<Projection> projections;
     private final List<Projection> eventLogs;
+    private final OrganizationLogs logs;
     private final Clock clock;
 
     Projector(JdbcClient jdbc, Positions positions, DeferredInserts inserts, List<Projection> projections,
-              Clock clock) {
+              OrganizationLogs logs, Clock clock) {
         this.jdbc = jdbc;
+        this.logs = logs;
         this.positions = positions;
         this.inserts = inserts;
         this.projections = projections;
@@ -102,6 +106,7 @@ public class Projector {
         fresh.forEach(incoming -> next.merge(incoming.event().organization(), 1L, Long::sum));
         next.replaceAll(positions::take);
         List<AppliedEvent> applied = new ArrayList<>(fresh.size());
+        List<OrganizationLogs.Logged> logged = new ArrayList<>(fresh.size());
         for (IncomingEvent incoming : fresh) {
             InfrashareEvent event = incoming.event();
             AppliedEvent one = new AppliedEvent(incoming.id(), next.merge(event.organization(), 1L, Long::sum) - 1,
@@ -111,7 +116,11 @@ public class Projector {
             log.debug("Applied {} {} at position {} of {}", event.eventType(), one.id(), one.position(),
                     event.organization());
             applied.add(one);
+            if (incoming.seal() != null) {
+                logged.add(new OrganizationLogs.Logged(incoming.id(), event.organization(), incoming.seal()));
+            }
         }
+        logs.append(logged);
         return applied;
     }
 

@@ -1,6 +1,7 @@
 package io.infrashare.query.ingest;
 
 import io.infrashare.events.Topic;
+import io.infrashare.query.log.LogChain;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,15 +35,17 @@ class TopicListener {
     static final String ID = "projections";
 
     private final EventRecords records;
+    private final LogChain chain;
     private final Projector projector;
     private final IngestProperties properties;
     private final KafkaProperties kafka;
     private final Timer applyTime;
     private final Counter applied;
 
-    TopicListener(EventRecords records, Projector projector, IngestProperties properties, KafkaProperties kafka,
-                  MeterRegistry meters) {
+    TopicListener(EventRecords records, LogChain chain, Projector projector, IngestProperties properties,
+                  KafkaProperties kafka, MeterRegistry meters) {
         this.records = records;
+        this.chain = chain;
         this.projector = projector;
         this.properties = properties;
         this.kafka = kafka;
@@ -55,22 +59,37 @@ class TopicListener {
 
     /**
      * Applies a poll's records in one transaction, and the container commits their offsets once it returns. If one
-     * cannot be read, the ones before it are applied and it is handed to the error handler by its index; if applying
+     * cannot be read, or does not fit its organization's log ({@link LogChain}), the ones before it are applied and it
+     * is handed to the error handler by its index; if applying
      * them together fails, they are applied one by one, so that those before the failing one are kept and only it
      * goes to the error handler (which retries it, or waits for the database, and then records it as not applied).
      */
     @KafkaListener(id = ID, idIsGroup = false, topics = "${infrashare.topic}", batch = "true")
     void on(List<ConsumerRecord<String, byte[]>> batch) {
         List<IncomingEvent> events = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
+        UnreadableRecord unreadable = null;
+        for (int i = 0; i < batch.size() && unreadable == null; i++) {
             try {
                 events.add(records.decode(batch.get(i)));
             } catch (UnreadableRecord e) {
-                applyAll(events);
-                throw new BatchListenerFailedException(e.getMessage(), e, i);
+                unreadable = e;
             }
         }
+        Optional<LogChain.Misfit> misfit = chain.firstMisfit(events.stream()
+                .map(event -> new LogChain.Candidate(event.id(), event.event().organization(), event.seal()))
+                .toList());
+        if (misfit.isPresent()) {
+            int index = misfit.get().index();
+            applyAll(events.subList(0, index));
+            IncomingEvent refused = events.get(index);
+            String message = "Event " + refused.id() + " (" + refused.event().eventType() + ") does not fit its"
+                    + " organization's log: " + misfit.get().reason();
+            throw new BatchListenerFailedException(message, new UntrustedRecord(message), index);
+        }
         applyAll(events);
+        if (unreadable != null) {
+            throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, events.size());
+        }
     }
 
     private void applyAll(List<IncomingEvent> events) {

@@ -31,7 +31,7 @@ public class KnownKeys {
     private final Path file;
     private volatile List<NoteVerifier> all;
 
-    KnownKeys(LogProperties properties) {
+    public KnownKeys(LogProperties properties) {
         this.configured = properties.verifierKeys().stream().map(String::trim).filter(key -> !key.isEmpty())
                 .map(KnownKeys::parse).toList();
         this.file = properties.keys().map(directory -> directory.resolve(VERIFIER_KEYS_FILE)).orElse(null);
