@@ -8,9 +8,11 @@ import io.infrashare.command.project.ProvisionResourceCommand;
 import io.infrashare.command.project.RemoveRemoteReferenceCommand;
 import io.infrashare.command.project.Requester;
 import io.infrashare.command.project.ResourceBody;
-import io.infrashare.command.project.ResourceDescription;
 import io.infrashare.command.project.SetEnvironmentDefaultCommand;
 import io.infrashare.command.project.SetRemoteReferenceCommand;
+import io.infrashare.command.receipt.Commands;
+import io.infrashare.command.receipt.ReceiptBody;
+import io.infrashare.command.receipt.RecordedEvent;
 import io.infrashare.command.web.Abbreviation;
 import io.infrashare.command.web.Attributes;
 import io.infrashare.command.web.EnvironmentIdentifier;
@@ -27,7 +29,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.IdGenerator;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -38,6 +39,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -45,10 +47,10 @@ import java.util.UUID;
 @RestController
 class EnvironmentController {
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final IdGenerator ids;
 
-    EnvironmentController(CommandGateway commands, IdGenerator ids) {
+    EnvironmentController(Commands commands, IdGenerator ids) {
         this.commands = commands;
         this.ids = ids;
     }
@@ -64,12 +66,13 @@ class EnvironmentController {
     record ResourceChoice(@NotNull UUID resource) {
     }
 
-    @Schema(name = "EnvironmentDefault", requiredProperties = {"environment", "type", "resource"})
-    record DefaultBody(String environment, String type, UUID resource) {
+    @Schema(name = "EnvironmentDefault", requiredProperties = {"environment", "type", "resource", "events"})
+    record DefaultBody(String environment, String type, UUID resource, List<RecordedEvent> events) {
     }
 
-    @Schema(name = "RemoteReference", requiredProperties = {"environment", "package", "resource"})
-    record ReferenceBody(String environment, @JsonProperty("package") String pkg, UUID resource) {
+    @Schema(name = "RemoteReference", requiredProperties = {"environment", "package", "resource", "events"})
+    record ReferenceBody(String environment, @JsonProperty("package") String pkg, UUID resource,
+                         List<RecordedEvent> events) {
     }
 
     @Operation(operationId = "provisionResource", tags = "resources", summary = "Provision a package in an environment",
@@ -85,10 +88,9 @@ class EnvironmentController {
                            @Valid @RequestBody NewResource body,
                            Requester requester) {
         EnvironmentId id = EnvironmentId.of(environment);
-        ResourceDescription provisioned = commands.sendAndWait(new ProvisionResourceCommand(key(requester, id), id,
+        return ResourceBody.of(commands.send(new ProvisionResourceCommand(key(requester, id), id,
                 PackageId.of(body.pkg()), ResourceId.of(ids.generateId()), body.name(),
-                body.attributes() == null ? Map.of() : body.attributes(), requester));
-        return ResourceBody.of(provisioned);
+                body.attributes() == null ? Map.of() : body.attributes(), requester)));
     }
 
     @Operation(operationId = "deleteEnvironment", tags = "environments", summary = "Tear an environment down",
@@ -100,10 +102,9 @@ class EnvironmentController {
                     + "the project's owner team, or an admin.")
     @Refusals({HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN})
     @DeleteMapping("/environments/{environment}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable @EnvironmentIdentifier String environment, Requester requester) {
+    ReceiptBody delete(@PathVariable @EnvironmentIdentifier String environment, Requester requester) {
         EnvironmentId id = EnvironmentId.of(environment);
-        commands.sendAndWait(new DeleteEnvironmentCommand(key(requester, id), id, requester));
+        return ReceiptBody.of(commands.send(new DeleteEnvironmentCommand(key(requester, id), id, requester)));
     }
 
     @Operation(operationId = "setDefault", tags = "environments", summary = "Set an environment's default of a type",
@@ -120,9 +121,8 @@ class EnvironmentController {
                            @Valid @RequestBody ResourceChoice body,
                            Requester requester) {
         EnvironmentId id = EnvironmentId.of(environment);
-        commands.sendAndWait(new SetEnvironmentDefaultCommand(key(requester, id), id, ResourceType.of(type),
-                ResourceId.of(body.resource()), requester));
-        return new DefaultBody(environment, type, body.resource());
+        return new DefaultBody(environment, type, body.resource(), commands.send(new SetEnvironmentDefaultCommand(
+                key(requester, id), id, ResourceType.of(type), ResourceId.of(body.resource()), requester)).events());
     }
 
     @Operation(operationId = "clearDefault", tags = "environments",
@@ -131,13 +131,12 @@ class EnvironmentController {
                     + "type; 404 if it has none. Rule 1: a member of the environment's owner team, or an admin.")
     @Refusals({HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN})
     @DeleteMapping("/environments/{environment}/defaults/{type}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void clearDefault(@PathVariable @EnvironmentIdentifier String environment,
-                      @PathVariable @TypeName String type,
-                      Requester requester) {
+    ReceiptBody clearDefault(@PathVariable @EnvironmentIdentifier String environment,
+                             @PathVariable @TypeName String type,
+                             Requester requester) {
         EnvironmentId id = EnvironmentId.of(environment);
-        commands.sendAndWait(new ClearEnvironmentDefaultCommand(key(requester, id), id, ResourceType.of(type),
-                requester));
+        return ReceiptBody.of(commands.send(new ClearEnvironmentDefaultCommand(key(requester, id), id,
+                ResourceType.of(type), requester)));
     }
 
     @Operation(operationId = "setRemoteReference", tags = "environments",
@@ -154,9 +153,8 @@ class EnvironmentController {
                                @Valid @RequestBody ResourceChoice body,
                                Requester requester) {
         EnvironmentId id = EnvironmentId.of(environment);
-        commands.sendAndWait(new SetRemoteReferenceCommand(key(requester, id), id, PackageId.of(pkg),
-                ResourceId.of(body.resource()), requester));
-        return new ReferenceBody(environment, pkg, body.resource());
+        return new ReferenceBody(environment, pkg, body.resource(), commands.send(new SetRemoteReferenceCommand(
+                key(requester, id), id, PackageId.of(pkg), ResourceId.of(body.resource()), requester)).events());
     }
 
     @Operation(operationId = "removeRemoteReference", tags = "environments",
@@ -166,12 +164,12 @@ class EnvironmentController {
                     + "team, or an admin.")
     @Refusals({HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN})
     @DeleteMapping("/environments/{environment}/remote-references/{package}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void removeReference(@PathVariable @EnvironmentIdentifier String environment,
-                         @PathVariable(name = "package") @Abbreviation String pkg,
-                         Requester requester) {
+    ReceiptBody removeReference(@PathVariable @EnvironmentIdentifier String environment,
+                                @PathVariable(name = "package") @Abbreviation String pkg,
+                                Requester requester) {
         EnvironmentId id = EnvironmentId.of(environment);
-        commands.sendAndWait(new RemoveRemoteReferenceCommand(key(requester, id), id, PackageId.of(pkg), requester));
+        return ReceiptBody.of(commands.send(new RemoveRemoteReferenceCommand(key(requester, id), id,
+                PackageId.of(pkg), requester)));
     }
 
     private static ProjectKey key(Requester requester, EnvironmentId environment) {

@@ -1,5 +1,8 @@
 package io.infrashare.command.project;
 
+import io.infrashare.command.receipt.Commands;
+import io.infrashare.command.receipt.Receipt;
+import io.infrashare.command.receipt.RecordedEvent;
 import io.infrashare.command.web.Abbreviation;
 import io.infrashare.command.web.Attributes;
 import io.infrashare.command.web.EnvironmentIdentifier;
@@ -19,7 +22,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.IdGenerator;
 import org.springframework.web.ErrorResponseException;
@@ -36,10 +38,10 @@ import java.util.Map;
 @RestController
 class ProjectController {
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final IdGenerator ids;
 
-    ProjectController(CommandGateway commands, IdGenerator ids) {
+    ProjectController(Commands commands, IdGenerator ids) {
         this.commands = commands;
         this.ids = ids;
     }
@@ -74,8 +76,8 @@ class ProjectController {
             @Attributes Map<String, Object> attributes) {
     }
 
-    @Schema(requiredProperties = "id")
-    record Created(String id) {
+    @Schema(requiredProperties = {"id", "events"})
+    record Created(String id, List<RecordedEvent> events) {
     }
 
     @Operation(operationId = "createProject", tags = "projects", summary = "Create a project",
@@ -86,9 +88,9 @@ class ProjectController {
     @PostMapping("/projects")
     @ResponseStatus(HttpStatus.CREATED)
     Created createProject(@Valid @RequestBody NewProject body, Requester requester) {
-        commands.sendAndWait(new CreateProjectCommand(key(requester, body.abbreviation()), body.name(),
-                body.ownerTeam(), requester));
-        return new Created(body.abbreviation());
+        Receipt<?> created = commands.send(new CreateProjectCommand(key(requester, body.abbreviation()),
+                body.name(), body.ownerTeam(), requester));
+        return new Created(body.abbreviation(), created.events());
     }
 
     @Operation(operationId = "createEnvironment", tags = "environments", summary = "Create or fork an environment",
@@ -110,10 +112,10 @@ class ProjectController {
                     + " of project " + project + ".", List.of(new Problems.FieldError("forkOf",
                     "must be an environment of project " + project))), null);
         }
-        EnvironmentId id = commands.sendAndWait(new CreateEnvironmentCommand(key(requester, project),
+        Receipt<EnvironmentId> created = commands.send(new CreateEnvironmentCommand(key(requester, project),
                 body.abbreviation(), body.name(), body.labels() == null ? Map.of() : body.labels(), forkOf,
                 requester));
-        return new Created(id.value());
+        return new Created(created.result().value(), created.events());
     }
 
     @Operation(operationId = "addPackage", tags = "projects", summary = "Add a package to a project",
@@ -126,9 +128,9 @@ class ProjectController {
     Created addPackage(@PathVariable @Abbreviation String project,
                        @Valid @RequestBody NewPackage body,
                        Requester requester) {
-        commands.sendAndWait(new AddPackageCommand(key(requester, project), PackageId.of(body.name()), body.bundle(),
-                ResourceType.of(body.resourceType()), requester));
-        return new Created(body.name());
+        Receipt<?> added = commands.send(new AddPackageCommand(key(requester, project),
+                PackageId.of(body.name()), body.bundle(), ResourceType.of(body.resourceType()), requester));
+        return new Created(body.name(), added.events());
     }
 
     @Operation(operationId = "importResource", tags = "resources", summary = "Import an existing resource",
@@ -141,7 +143,7 @@ class ProjectController {
     ResourceBody importResource(@PathVariable @Abbreviation String project,
                                 @Valid @RequestBody ImportedResource body,
                                 Requester requester) {
-        ResourceDescription imported = commands.sendAndWait(new ImportResourceCommand(key(requester, project),
+        Receipt<ResourceDescription> imported = commands.send(new ImportResourceCommand(key(requester, project),
                 ResourceId.of(ids.generateId()), ResourceType.of(body.type()), body.name(),
                 body.attributes() == null ? Map.of() : body.attributes(), requester));
         return ResourceBody.of(imported);

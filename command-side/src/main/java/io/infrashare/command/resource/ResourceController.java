@@ -9,9 +9,11 @@ import io.infrashare.command.project.RefusalCode;
 import io.infrashare.command.project.Requester;
 import io.infrashare.command.project.ResourceBody;
 import io.infrashare.command.project.ResourceCatalog;
-import io.infrashare.command.project.ResourceDescription;
 import io.infrashare.command.project.RevokeShareCommand;
 import io.infrashare.command.project.ShareResourceCommand;
+import io.infrashare.command.receipt.Commands;
+import io.infrashare.command.receipt.ReceiptBody;
+import io.infrashare.command.receipt.RecordedEvent;
 import io.infrashare.command.web.Abbreviation;
 import io.infrashare.command.web.Attributes;
 import io.infrashare.events.ProjectId;
@@ -21,7 +23,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -29,9 +30,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -42,10 +43,10 @@ import java.util.UUID;
 @RestController
 class ResourceController {
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final ResourceCatalog catalog;
 
-    ResourceController(CommandGateway commands, ResourceCatalog catalog) {
+    ResourceController(Commands commands, ResourceCatalog catalog) {
         this.commands = commands;
         this.catalog = catalog;
     }
@@ -53,8 +54,8 @@ class ResourceController {
     record Reconfiguration(@NotNull @Attributes(nullRemoves = true) Map<String, Object> attributes) {
     }
 
-    @Schema(name = "Share", requiredProperties = {"resource", "project"})
-    record ShareBody(UUID resource, String project) {
+    @Schema(name = "Share", requiredProperties = {"resource", "project", "events"})
+    record ShareBody(UUID resource, String project, List<RecordedEvent> events) {
     }
 
     @Operation(operationId = "reconfigureResource", tags = "resources", summary = "Reconfigure a resource",
@@ -68,9 +69,8 @@ class ResourceController {
     ResourceBody reconfigure(@PathVariable UUID resource, @Valid @RequestBody Reconfiguration body,
                              Requester requester) {
         ResourceId id = ResourceId.of(resource);
-        ResourceDescription reconfigured = commands.sendAndWait(new ReconfigureResourceCommand(
-                owner(requester, id), id, body.attributes(), requester));
-        return ResourceBody.of(reconfigured);
+        return ResourceBody.of(commands.send(new ReconfigureResourceCommand(owner(requester, id), id,
+                body.attributes(), requester)));
     }
 
     @Operation(operationId = "decommissionResource", tags = "resources", summary = "Decommission a resource",
@@ -83,9 +83,7 @@ class ResourceController {
     @PostMapping("/resources/{resource}/decommission")
     ResourceBody decommission(@PathVariable UUID resource, Requester requester) {
         ResourceId id = ResourceId.of(resource);
-        ResourceDescription decommissioned = commands.sendAndWait(new DecommissionResourceCommand(
-                owner(requester, id), id, requester));
-        return ResourceBody.of(decommissioned);
+        return ResourceBody.of(commands.send(new DecommissionResourceCommand(owner(requester, id), id, requester)));
     }
 
     @Operation(operationId = "shareResource", tags = "resources", summary = "Share a resource with a project",
@@ -98,8 +96,8 @@ class ResourceController {
     ShareBody share(@PathVariable UUID resource,
                     @PathVariable @Abbreviation String project, Requester requester) {
         ResourceId id = ResourceId.of(resource);
-        commands.sendAndWait(new ShareResourceCommand(owner(requester, id), id, ProjectId.of(project), requester));
-        return new ShareBody(resource, project);
+        return new ShareBody(resource, project, commands.send(new ShareResourceCommand(owner(requester, id), id,
+                ProjectId.of(project), requester)).events());
     }
 
     @Operation(operationId = "revokeShare", tags = "resources", summary = "Revoke a share",
@@ -109,11 +107,11 @@ class ResourceController {
                     + "owning project's team, or an admin.")
     @Refusals({HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN})
     @DeleteMapping("/resources/{resource}/shares/{project}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void revoke(@PathVariable UUID resource,
-                @PathVariable @Abbreviation String project, Requester requester) {
+    ReceiptBody revoke(@PathVariable UUID resource,
+                       @PathVariable @Abbreviation String project, Requester requester) {
         ResourceId id = ResourceId.of(resource);
-        commands.sendAndWait(new RevokeShareCommand(owner(requester, id), id, ProjectId.of(project), requester));
+        return ReceiptBody.of(commands.send(new RevokeShareCommand(owner(requester, id), id, ProjectId.of(project),
+                requester)));
     }
 
     /** Another organization's resource does not exist for the caller. */

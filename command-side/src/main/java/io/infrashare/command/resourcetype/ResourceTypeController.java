@@ -1,6 +1,8 @@
 package io.infrashare.command.resourcetype;
 
 import io.infrashare.command.project.Requester;
+import io.infrashare.command.receipt.Commands;
+import io.infrashare.command.receipt.RecordedEvent;
 import io.infrashare.command.web.TypeName;
 import io.infrashare.events.ResourceType;
 import io.infrashare.support.Refusals;
@@ -8,28 +10,29 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
+
 /** The organization's resource type registry: admins decide which types may be environment defaults. */
 @RestController
 class ResourceTypeController {
 
-    private final CommandGateway commands;
+    private final Commands commands;
 
-    ResourceTypeController(CommandGateway commands) {
+    ResourceTypeController(Commands commands) {
         this.commands = commands;
     }
 
     record TypeConfiguration(@NotNull Boolean defaultable) {
     }
 
-    @Schema(name = "ResourceTypeSetting", requiredProperties = {"type", "defaultable"})
-    record TypeBody(String type, boolean defaultable) {
+    @Schema(name = "ResourceTypeSetting", requiredProperties = {"type", "defaultable", "events"})
+    record TypeBody(String type, boolean defaultable, List<RecordedEvent> events) {
     }
 
     @Operation(operationId = "configureResourceType", tags = "resource-types",
@@ -43,8 +46,7 @@ class ResourceTypeController {
     TypeBody configure(@PathVariable @TypeName String type,
                        @Valid @RequestBody TypeConfiguration body,
                        Requester requester) {
-        commands.sendAndWait(new ConfigureResourceTypeCommand(requester.caller().organization(), ResourceType.of(type),
-                body.defaultable(), requester));
-        return new TypeBody(type, body.defaultable());
+        return new TypeBody(type, body.defaultable(), commands.send(new ConfigureResourceTypeCommand(
+                requester.caller().organization(), ResourceType.of(type), body.defaultable(), requester)).events());
     }
 }

@@ -1,9 +1,9 @@
 package io.infrashare.command.it;
 
+import io.infrashare.command.receipt.Commands;
 import io.infrashare.http.Answer;
 import io.infrashare.http.Api;
 import io.infrashare.testing.WithPostgres;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ import static org.mockito.Mockito.when;
 
 /**
  * The database went away in the middle of a command: the client must learn that nothing may have been recorded
- * and that it may retry, never read a success. The gateway stands in for the event store failing, the way Axon
+ * and that it may retry, never read a success. The commands stand in for the event store failing, the way Axon
  * reports a broken connection.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -28,14 +28,14 @@ import static org.mockito.Mockito.when;
 class EventStoreOutageIT {
 
     @MockitoBean
-    CommandGateway commands;
+    Commands commands;
 
     @Value("${local.server.port}")
     int port;
 
     @BeforeEach
     void theEventStoreIsUnreachable() {
-        when(commands.sendAndWait(any())).thenThrow(new EventStoreException("Failed to read events for aggregate",
+        when(commands.send(any())).thenThrow(new EventStoreException("Failed to read events for aggregate",
                 new SQLException("An I/O error occurred while sending to the backend.", "08006")));
     }
 

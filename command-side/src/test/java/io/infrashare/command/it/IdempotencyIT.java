@@ -107,6 +107,7 @@ class IdempotencyIT {
         assertThat(repeated.replayed()).isTrue();
         assertThat(repeated.contentType()).isEqualTo(first.contentType());
         assertThat(repeated.text()).isEqualTo(first.text());
+        assertThat(repeated.body().path("events").findValuesAsText("type")).containsExactly("ProjectCreated");
 
         // Without the key, a second creation of the environment would be a 409: the id is taken.
         String environment = newKey();
