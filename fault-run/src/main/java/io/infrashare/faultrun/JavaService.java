@@ -42,6 +42,8 @@ public final class JavaService extends Member {
         environment.put("DATABASE_PASSWORD", "");
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         environment.put("INFRASHARE_DATA_DIR", dataDirectory.toString());
+        // one key folder for the run's apps: the command side generates the signing key, every side trusts it
+        environment.put("INFRASHARE_LOG_KEY_DIRECTORY", dataDirectory.resolveSibling("keys").toString());
         environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         return environment;
     }
