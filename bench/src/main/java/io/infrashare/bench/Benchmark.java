@@ -2,6 +2,7 @@ package io.infrashare.bench;
 
 import io.infrashare.faultrun.Broker;
 import io.infrashare.faultrun.JavaService;
+import io.infrashare.transparency.NoteSigner;
 import io.infrashare.faultrun.Jars;
 import io.infrashare.faultrun.Local;
 import io.infrashare.faultrun.Member;
@@ -105,7 +106,7 @@ public final class Benchmark {
         long queryRss = Memory.peakRssMib(querySide);
 
         say("replay: publishing " + options.replayEvents() + " events");
-        double published = Replay.publish(kafka.bootstrapServers(), options.replayEvents(), 100);
+        double published = Replay.publish(kafka.bootstrapServers(), options.replayEvents(), 100, signingKey());
         JavaService replaying = app("query-replay", "replay", kafka, postgres, Map.of(
                 "INFRASHARE_TOPIC", Replay.TOPIC, "INFRASHARE_QUERY_GROUP", "bench-replay"));
         started.add(replaying);
@@ -245,6 +246,11 @@ public final class Benchmark {
     private static String millis(Histogram histogram, double percentile) {
         return histogram.getTotalCount() == 0 ? "-"
                 : String.format("%.1f", histogram.getValueAtPercentile(percentile) / 1000.0);
+    }
+
+    /** The key the run's command side signs with, which its query sides trust. */
+    private NoteSigner signingKey() throws IOException {
+        return NoteSigner.parse(Files.readString(options.directory().resolve("keys").resolve("signing.key")).strip());
     }
 
     private JavaService app(String name, String database, Broker kafka, Postgres postgres,

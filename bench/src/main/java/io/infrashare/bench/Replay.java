@@ -7,6 +7,8 @@ import io.infrashare.faultrun.JavaService;
 import io.infrashare.faultrun.Postgres;
 import io.infrashare.query.TopicRecords;
 import io.infrashare.query.Histories;
+import io.infrashare.query.LogSealer;
+import io.infrashare.transparency.NoteSigner;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -41,9 +43,13 @@ final class Replay {
     private Replay() {
     }
 
-    /** Publishes {@code events} events of {@code organizations} organizations; returns the seconds it took. */
-    static double publish(String bootstrapServers, int events, int organizations)
+    /**
+     * Publishes {@code events} events of {@code organizations} organizations, sealed as the command side seals them
+     * with {@code signer}, the key the run's query sides trust; returns the seconds it took.
+     */
+    static double publish(String bootstrapServers, int events, int organizations, NoteSigner signer)
             throws ExecutionException, InterruptedException {
+        LogSealer log = LogSealer.fresh(signer);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 6, (short) 1))).all().get();
         }
@@ -57,7 +63,7 @@ final class Replay {
                 ProducerConfig.BATCH_SIZE_CONFIG, 262_144),
                 new StringSerializer(), new ByteArraySerializer())) {
             Histories.tell(events, organizations, "replay", JSON, (id, event) ->
-                    producer.send(TopicRecords.of(TOPIC, id, event, JSON), (metadata, exception) -> {
+                    producer.send(TopicRecords.of(log, TOPIC, id, event, JSON), (metadata, exception) -> {
                         if (exception != null) {
                             failure.compareAndSet(null, exception);
                         }

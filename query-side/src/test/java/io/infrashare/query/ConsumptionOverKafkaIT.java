@@ -70,7 +70,7 @@ class ConsumptionOverKafkaIT {
     @Autowired
     JdbcClient logs;
     /** Seals what the test publishes as the next entries of the logs this side holds. */
-    private final LogSealer log = LogSealer.continuing(() -> logs);
+    private final LogSealer log = LogSealer.continuing(new DatabaseLogs(() -> logs));
 
     static final String DEAD_LETTERS = Topic.NAME + ".DLT";
 

@@ -50,7 +50,7 @@ class EveryReadModelOverKafkaIT {
     @Autowired
     JdbcClient logs;
     /** Seals what the test publishes as the next entries of the logs this side holds. */
-    private final LogSealer log = LogSealer.continuing(() -> logs);
+    private final LogSealer log = LogSealer.continuing(new DatabaseLogs(() -> logs));
 
     @Autowired
     KafkaBroker broker;

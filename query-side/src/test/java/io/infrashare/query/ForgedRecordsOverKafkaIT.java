@@ -70,7 +70,7 @@ class ForgedRecordsOverKafkaIT {
     @Autowired
     MeterRegistry meters;
 
-    private final LogSealer log = LogSealer.continuing(() -> jdbc);
+    private final LogSealer log = LogSealer.continuing(new DatabaseLogs(() -> jdbc));
 
     @Test
     void forgedAlteredReplayedAndOrphanedRecordsAreRefusedWhileGenuineOnesGoOn() throws Exception {

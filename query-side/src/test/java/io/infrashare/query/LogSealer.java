@@ -7,40 +7,63 @@ import io.infrashare.events.WireRecord;
 import io.infrashare.testing.TestLogKey;
 import io.infrashare.transparency.CompactRange;
 import io.infrashare.transparency.NoteSigner;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
- * Seals records as the command side's publisher does, with the tests' key: each organization's next index, its leaf
- * hash, the signed checkpoint. An event sealed again gets the same record, as the publisher's resend does. Continuing
- * a database, it starts each organization's log where that database's stands, and leaves an event it has logged at
- * its place.
+ * Seals records as the command side's publisher does: each organization's next index, its leaf hash, the signed
+ * checkpoint. An event sealed again gets the same record, as the publisher's resend does. Continuing a side's logs, it
+ * starts each organization's log where that side's stands, and leaves an event the side has logged at its place.
  */
 public final class LogSealer {
 
     public static final String ORIGIN_PREFIX = "infrashare.localhost/log";
-    private static final NoteSigner SIGNER = NoteSigner.parse(TestLogKey.PRIVATE_KEY);
 
-    private final Supplier<JdbcClient> jdbc;
+    private final Committed committed;
+    private final NoteSigner signer;
     private final Map<String, WireRecord> sealed = new HashMap<>();
     private final Map<OrganizationId, CompactRange> trees = new HashMap<>();
 
-    private LogSealer(Supplier<JdbcClient> jdbc) {
-        this.jdbc = jdbc;
+    /** What a side has logged already. */
+    public interface Committed {
+
+        /** The index the side logged the event at, if it did. */
+        Optional<Long> loggedIndex(String eventId);
+
+        /** The organization's tree as the side holds it. */
+        CompactRange tree(OrganizationId organization);
     }
 
-    /** For a side whose logs are empty. */
+    private LogSealer(Committed committed, NoteSigner signer) {
+        this.committed = committed;
+        this.signer = signer;
+    }
+
+    /** For a side whose logs are empty, and that trusts the tests' key. */
     public static LogSealer fresh() {
-        return new LogSealer(null);
+        return fresh(TestKey.SIGNER);
     }
 
-    /** For the side whose database this is, asked for when the first record is sealed. */
-    public static LogSealer continuing(Supplier<JdbcClient> jdbc) {
-        return new LogSealer(jdbc);
+    /** For a side whose logs are empty, and that trusts this signer's key. */
+    public static LogSealer fresh(NoteSigner signer) {
+        return new LogSealer(new Committed() {
+            @Override
+            public Optional<Long> loggedIndex(String eventId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public CompactRange tree(OrganizationId organization) {
+                return CompactRange.empty();
+            }
+        }, signer);
+    }
+
+    /** For a side whose logs hold what {@code committed} says, and that trusts the tests' key. */
+    public static LogSealer continuing(Committed committed) {
+        return new LogSealer(committed, TestKey.SIGNER);
     }
 
     /** The record of event {@code id}, sealed. */
@@ -50,10 +73,10 @@ public final class LogSealer {
             return before;
         }
         OrganizationId organization = OrganizationId.of(record.key());
-        Optional<Long> logged = loggedIndex(id);
+        Optional<Long> logged = committed.loggedIndex(id);
         CompactRange tree = logged.isPresent() ? CompactRange.empty()
-                : trees.computeIfAbsent(organization, this::committed);
-        WireRecord result = LogSeal.seal(record, tree, LogSeal.origin(ORIGIN_PREFIX, organization), SIGNER);
+                : trees.computeIfAbsent(organization, committed::tree);
+        WireRecord result = LogSeal.seal(record, tree, LogSeal.origin(ORIGIN_PREFIX, organization), signer);
         if (logged.isPresent()) {
             // the side skips an event it logged before, whatever its record says
             result = result.withHeader(Topic.Headers.LOG_INDEX, Long.toString(logged.get()));
@@ -71,22 +94,8 @@ public final class LogSealer {
         return before;
     }
 
-    private Optional<Long> loggedIndex(String id) {
-        if (jdbc == null) {
-            return Optional.empty();
-        }
-        return jdbc.get().sql("select log_index from log_entry where event_id = :id").param("id", id).query(Long.class)
-                .optional();
-    }
-
-    private CompactRange committed(OrganizationId organization) {
-        if (jdbc == null) {
-            return CompactRange.empty();
-        }
-        return jdbc.get().sql("select size, subtrees from log_tree where organization = :organization")
-                .param("organization", organization.value())
-                .query((row, number) -> CompactRange.of(row.getLong("size"), row.getBytes("subtrees")))
-                .optional()
-                .orElseGet(CompactRange::empty);
+    /** The tests' key, read when first needed: a benchmark that brings its own does without the tests' classes. */
+    private static final class TestKey {
+        static final NoteSigner SIGNER = NoteSigner.parse(TestLogKey.PRIVATE_KEY);
     }
 }

@@ -54,7 +54,7 @@ class NotAppliedOverKafkaIT {
     @Autowired
     JdbcClient logs;
     /** Seals what the test publishes as the next entries of the logs this side holds. */
-    private final LogSealer log = LogSealer.continuing(() -> logs);
+    private final LogSealer log = LogSealer.continuing(new DatabaseLogs(() -> logs));
 
     static final List<InfrashareEvent> STORY = everyKindOfEvent();
     /** The EU VPC's reconfiguration, event 20 of 26: the preview environment's teardown and more follow it. */

@@ -59,7 +59,7 @@ class OperationsOverKafkaIT {
     @Autowired
     JdbcClient logs;
     /** Seals what the test publishes as the next entries of the logs this side holds. */
-    private final LogSealer log = LogSealer.continuing(() -> logs);
+    private final LogSealer log = LogSealer.continuing(new DatabaseLogs(() -> logs));
 
     static final List<InfrashareEvent> STORY = everyKindOfEvent();
 

@@ -27,7 +27,13 @@ public final class TopicRecords {
 
     /** The record of the event, sealed as the next of its organization's log. */
     public static ProducerRecord<String, byte[]> of(LogSealer log, String id, InfrashareEvent event, ObjectMapper json) {
-        return of(Topic.NAME, log.seal(id, new EventCodec(json).encode(id, event)));
+        return of(log, Topic.NAME, id, event, json);
+    }
+
+    /** The record of the event on {@code topic}, sealed as the next of its organization's log. */
+    public static ProducerRecord<String, byte[]> of(LogSealer log, String topic, String id, InfrashareEvent event,
+                                                    ObjectMapper json) {
+        return of(topic, log.seal(id, new EventCodec(json).encode(id, event)));
     }
 
     public static ProducerRecord<String, byte[]> of(String topic, WireRecord record) {
