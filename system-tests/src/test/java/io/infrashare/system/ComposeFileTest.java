@@ -101,6 +101,21 @@ class ComposeFileTest {
         }
     }
 
+    @Test
+    void theCommandSideKeepsItsSigningKeyInAVolumeTheQuerySideReadsTheVerifierKeysFrom() {
+        for (String app : List.of("command-side", "query-side")) {
+            assertThat(compose.at("/services/" + app + "/environment/INFRASHARE_LOG_KEY_DIRECTORY").asText())
+                    .as(app).isEqualTo("/var/lib/infrashare/keys");
+        }
+        assertThat(compose.at("/services/command-side/environment/INFRASHARE_LOG_GENERATE_KEY").asText())
+                .isEqualTo("true");
+        assertThat(compose.at("/services/command-side/volumes/0").asText())
+                .isEqualTo("log-keys:/var/lib/infrashare/keys");
+        assertThat(compose.at("/services/query-side/volumes/0").asText())
+                .as("the query side only reads the keys").isEqualTo("log-keys:/var/lib/infrashare/keys:ro");
+        assertThat(compose.at("/volumes").has("log-keys")).isTrue();
+    }
+
     /** The users of INFRASHARE_SCRAM_USERS as user=variable, for each password that is a variable compose requires. */
     private static List<String> scramUsers(String users) {
         return Pattern.compile("(\\S+):\\$\\{(\\w+):\\?[^}]*}").matcher(users).results()
