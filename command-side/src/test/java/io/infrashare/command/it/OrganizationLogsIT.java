@@ -139,7 +139,7 @@ class OrganizationLogsIT {
                 + abbreviation + "\",\"ownerTeam\":\"ops\"}").status()).isEqualTo(201);
     }
 
-    private static JsonNode json(byte[] value) {
+    static JsonNode json(byte[] value) {
         try {
             return JSON.readTree(value);
         } catch (IOException e) {
