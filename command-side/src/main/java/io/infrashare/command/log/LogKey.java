@@ -64,24 +64,40 @@ final class LogKey {
         }
     }
 
-    /** A new key, written readable by its owner only; a key another node wrote meanwhile is taken instead. */
+    /**
+     * A new key, readable by its owner only. It is written whole to a file of its own and then linked under its name,
+     * which fails if the name exists: of several nodes generating at once, one key wins and every node reads it.
+     */
     private static NoteSigner generate(Path file, String name) {
         NoteSigner signer = NoteSigner.generate(name);
+        Path written = null;
         try {
             Files.createDirectories(file.getParent());
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(file);
-            }
-            Files.writeString(file, signer.privateKey() + "\n", StandardCharsets.UTF_8);
+            written = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                    ? Files.createTempFile(file.getParent(), SIGNING_KEY_FILE, ".new",
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                    : Files.createTempFile(file.getParent(), SIGNING_KEY_FILE, ".new");
+            Files.writeString(written, signer.privateKey() + "\n", StandardCharsets.UTF_8);
+            Files.createLink(file, written);
         } catch (FileAlreadyExistsException e) {
             return read(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the signing key " + file, e);
+        } finally {
+            deleteQuietly(written);
         }
         log.info("Generated a signing key in {}", file);
         return signer;
+    }
+
+    private static void deleteQuietly(Path written) {
+        if (written != null) {
+            try {
+                Files.deleteIfExists(written);
+            } catch (IOException e) {
+                log.warn("Could not delete {}: {}", written, e.getMessage());
+            }
+        }
     }
 
     /** Appends the verifier key to the file unless a line of it already is that key; never removes a line. */
