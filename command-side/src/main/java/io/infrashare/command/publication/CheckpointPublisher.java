@@ -83,13 +83,19 @@ final class CheckpointPublisher implements SmartLifecycle {
         for (SignedCheckpoint checkpoint : due) {
             RecordHeaders headers = new RecordHeaders();
             headers.add(Topic.Headers.CONTENT_TYPE, Topic.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-            sent.add(producer.send(new ProducerRecord<>(topic, null, checkpoint.organization(),
-                    checkpoint.json(json), headers)));
+            Future<RecordMetadata> send = producer.send(new ProducerRecord<>(topic, null, checkpoint.organization(),
+                    checkpoint.json(json), headers));
+            sent.add(send);
+            // refused at once (no broker within max.block.ms): the others would each wait as long, so they wait for
+            // the next round
+            if (send.isDone() && failed(send)) {
+                break;
+            }
         }
         long deadline = System.nanoTime() + acknowledgementTimeout.toNanos();
         List<SignedCheckpoint> acknowledged = new ArrayList<>();
         try {
-            for (int i = 0; i < due.size(); i++) {
+            for (int i = 0; i < sent.size(); i++) {
                 sent.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 acknowledged.add(due.get(i));
             }
@@ -102,6 +108,18 @@ final class CheckpointPublisher implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         return acknowledged;
+    }
+
+    private static boolean failed(Future<RecordMetadata> send) {
+        try {
+            send.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     @Override

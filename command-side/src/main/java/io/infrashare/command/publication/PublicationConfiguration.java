@@ -80,7 +80,10 @@ class PublicationConfiguration {
      * events stored before it first ran are published too. Events go out in batches: the records of a batch are
      * sent together and their acknowledgements awaited together, and the token is stored once per batch, so a
      * backlog after a broker outage drains quickly. A batch that fails is sent again whole; the records Kafka had
-     * already taken become duplicates with the same {@code ce_id}, which consumers drop.
+     * already taken become duplicates with the same {@code ce_id}, which consumers drop. Axon runs each batch in a
+     * transaction of the application's transaction manager (its {@code SpringTransactionManager}, on the data source
+     * the JDBC token store also uses), so the token and the logs' trees ({@code LogSeals}) commit or roll back
+     * together: a batch sent again is sealed as it was the first time ({@code ResealedBatchIT}).
      */
     @Autowired
     void publishFromTheFirstEvent(EventProcessingConfigurer processing,
