@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Grants each user of the compose stack what it needs on the events topic, and nothing more: the command side writes
-# (and creates) it, the query side and downstream consumers read it, each in consumer groups of its own, and the query
-# side writes its dead-letter topic. Runs as the brokers' own user, the only super user, once the brokers are up;
+# Grants each user of the compose stack what it needs on the events topic and the checkpoint topic, and nothing more:
+# the command side writes (and creates) them, the query side and downstream consumers read them, each in consumer
+# groups of its own, and the query side writes its dead-letter topic. Runs as the brokers' own user, the only super user, once the brokers are up;
 # adding an ACL that exists changes nothing, so it runs on every `docker compose up`.
 set -euo pipefail
 
@@ -23,5 +23,9 @@ allow query-side --operation Read --topic "$topic"
 allow query-side --operation Read --group infrashare-query-side --resource-pattern-type prefixed
 allow query-side --operation Write --operation Create --operation Describe --topic "$topic.DLT"
 allow consumer --operation Read --topic "$topic"
+checkpoints=infrashare.checkpoints
+allow command-side --operation Write --operation Create --operation Describe --topic "$checkpoints"
+allow query-side --operation Read --topic "$checkpoints"
+allow consumer --operation Read --topic "$checkpoints"
 allow consumer --operation Read --group downstream- --resource-pattern-type prefixed
 rm -f "$config"

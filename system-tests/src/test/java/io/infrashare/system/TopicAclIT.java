@@ -62,6 +62,7 @@ class TopicAclIT {
 
     private static final String TOPIC = "infrashare.events";
     private static final String DEAD_LETTERS = TOPIC + ".DLT";
+    private static final String CHECKPOINTS = "infrashare.checkpoints";
     private static final LocalKafka.Security BROKER = new LocalKafka.Security("broker", secret());
     private static final Map<String, String> PASSWORDS = Map.of(
             "command-side", secret(), "query-side", secret(), "consumer", secret());
@@ -108,7 +109,11 @@ class TopicAclIT {
                 allow("query-side", ResourceType.TOPIC, DEAD_LETTERS, PatternType.LITERAL,
                         AclOperation.WRITE, AclOperation.CREATE, AclOperation.DESCRIBE),
                 allow("consumer", ResourceType.TOPIC, TOPIC, PatternType.LITERAL, AclOperation.READ),
-                allow("consumer", ResourceType.GROUP, "downstream-", PatternType.PREFIXED, AclOperation.READ))
+                allow("consumer", ResourceType.GROUP, "downstream-", PatternType.PREFIXED, AclOperation.READ),
+                allow("command-side", ResourceType.TOPIC, CHECKPOINTS, PatternType.LITERAL,
+                        AclOperation.WRITE, AclOperation.CREATE, AclOperation.DESCRIBE),
+                allow("query-side", ResourceType.TOPIC, CHECKPOINTS, PatternType.LITERAL, AclOperation.READ),
+                allow("consumer", ResourceType.TOPIC, CHECKPOINTS, PatternType.LITERAL, AclOperation.READ))
                 .flatMap(List::stream).toList();
     }
 
