@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Grants each user of the compose stack what it needs on the events topic, and nothing more: the command side writes
-# (and creates) it and the checkpoint topic, the query side and downstream consumers read them, each in consumer groups
-# of its own, and the query side writes its dead-letter topic. Runs as the brokers' own user, the only super user, once the brokers are up;
-# adding an ACL that exists changes nothing, so it runs on every `docker compose up`.
+# Grants each user of the compose stack what it needs on the events topic and the checkpoint topic, and nothing more:
+# the command side writes (and creates) them, the query side and downstream consumers read them, each in consumer
+# groups of its own, and the query side writes its dead-letter topic. Runs as the brokers' own user, the only super
+# user, once the brokers are up; adding an ACL that exists changes nothing, so it runs on every `docker compose up`.
 set -euo pipefail
 
 config=$(mktemp)

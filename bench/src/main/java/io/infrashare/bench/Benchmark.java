@@ -85,6 +85,8 @@ public final class Benchmark {
         say("limits: Kafka produce, acks=all");
         double kafkaLimit = Limits.kafkaRecordsPerSecond(kafka.bootstrapServers(), Duration.ofSeconds(1),
                 options.limitTime());
+        say("limits: sealing records for the organizations' logs, one thread");
+        double sealLimit = Limits.sealsPerSecond(Duration.ofSeconds(1), options.limitTime());
 
         JavaService commandSide = app("command-side", "command", kafka, postgres, Map.of());
         JavaService querySide = app("query-side", "query", kafka, postgres, Map.of());
@@ -116,7 +118,8 @@ public final class Benchmark {
         started.remove(replaying);
 
         String history = options.historyEvents() > 0 ? history(kafka, postgres) : "";
-        return table(began, postgresLimit, kafkaLimit, results, commandRss, queryRss, published, replay) + history;
+        return table(began, postgresLimit, kafkaLimit, sealLimit, results, commandRss, queryRss, published, replay)
+                + history;
     }
 
     /**
@@ -194,7 +197,7 @@ public final class Benchmark {
         started.remove(member);
     }
 
-    private String table(Instant began, Map<Integer, Double> postgresLimit, double kafkaLimit,
+    private String table(Instant began, Map<Integer, Double> postgresLimit, double kafkaLimit, double sealLimit,
                          List<CommandLoad.Result> results, long commandRss, long queryRss, double published,
                          Replay.Progress replay) {
         StringWriter text = new StringWriter();
@@ -205,6 +208,8 @@ public final class Benchmark {
         postgresLimit.forEach((connections, rate) -> out.printf(
                 "  PostgreSQL single-row INSERT transactions/s, %2d connection(s): %,10.0f%n", connections, rate));
         out.printf("  Kafka records/s produced with acks=all (one idempotent producer): %,10.0f%n", kafkaLimit);
+        out.printf("  records/s sealed by one thread (seal: entry, leaf hash, tree, signed checkpoint): %,10.0f"
+                + " (%.0f µs each)%n", sealLimit, 1e6 / sealLimit);
         out.println();
         out.println("commands (mix: create preview environment, set default, add remote reference, share, revoke,"
                 + " teardown):");

@@ -1,6 +1,10 @@
 package io.infrashare.bench;
 
+import io.infrashare.events.LogSeal;
+import io.infrashare.events.WireRecord;
 import io.infrashare.faultrun.Postgres;
+import io.infrashare.transparency.CompactRange;
+import io.infrashare.transparency.NoteSigner;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -10,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -25,8 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the machine can do at all, measured in the same run as the service: PostgreSQL's single-row INSERT
- * transactions (each commit waits for its WAL flush, as the event store's appends do) and Kafka's produce rate with
- * {@code acks=all} on the broker the service uses.
+ * transactions (each commit waits for its WAL flush, as the event store's appends do), Kafka's produce rate with
+ * {@code acks=all} on the broker the service uses, and how fast one thread seals records for the organizations' logs.
  */
 final class Limits {
 
@@ -109,5 +114,33 @@ final class Limits {
             producer.flush();
         }
         return acknowledged.get() / (measure.toNanos() / 1e9);
+    }
+
+    /**
+     * Records per second one thread seals as the publisher does ({@link LogSeal#seal}: the canonical entry and its
+     * leaf hash, the append to the tree, the checkpoint's Ed25519 signature), each a record of about
+     * {@link #RECORD_BYTES} bytes of JSON, over ten organizations' logs.
+     */
+    static double sealsPerSecond(Duration warmup, Duration measure) {
+        NoteSigner signer = NoteSigner.generate("bench.localhost/log");
+        List<CompactRange> logs = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            logs.add(CompactRange.empty());
+        }
+        String json = "{\"payload\":\"" + "x".repeat(RECORD_BYTES - 14) + "\"}";
+        long measureFrom = System.nanoTime() + warmup.toNanos();
+        long until = measureFrom + measure.toNanos();
+        long sealed = 0;
+        for (long i = 0, now = System.nanoTime(); now < until; i++, now = System.nanoTime()) {
+            String organization = "org" + (i % logs.size());
+            WireRecord record = new WireRecord(organization, Map.of("ce_id", Long.toString(i),
+                    "ce_type", "ResourceShared", "ce_organization", organization, "content-type", "application/json"),
+                    json.getBytes(StandardCharsets.UTF_8));
+            LogSeal.seal(record, logs.get((int) (i % logs.size())), "bench.localhost/log/" + organization, signer);
+            if (now >= measureFrom) {
+                sealed++;
+            }
+        }
+        return sealed / (measure.toNanos() / 1e9);
     }
 }

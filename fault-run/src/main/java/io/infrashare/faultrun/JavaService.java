@@ -28,7 +28,9 @@ public final class JavaService extends Member {
 
     /**
      * The environment of an app on the given PostgreSQL, with the demo principals of the {@code demo} profile: runs on real
-     * processes are about delivery and speed, not authentication.
+     * processes are about delivery and speed, not authentication. The apps of a run share the key directory beside
+     * their data directories: the first command side generates the log's signing key there, and the query side trusts
+     * what it lists.
      */
     public static Map<String, String> onPostgres(int port, Path dataDirectory, Broker kafka, Postgres postgres,
                                                  String database) {
@@ -42,8 +44,9 @@ public final class JavaService extends Member {
         environment.put("DATABASE_PASSWORD", "");
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         environment.put("INFRASHARE_DATA_DIR", dataDirectory.toString());
-        // one key folder for the run's apps: the command side generates the signing key, every side trusts it
+        // one key folder for the run's apps: the first command side generates the signing key, every side trusts it
         environment.put("INFRASHARE_LOG_KEY_DIRECTORY", dataDirectory.resolveSibling("keys").toString());
+        environment.put("INFRASHARE_LOG_GENERATE_KEY", "true");
         environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         return environment;
     }

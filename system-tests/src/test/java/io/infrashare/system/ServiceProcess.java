@@ -2,6 +2,7 @@ package io.infrashare.system;
 
 import io.infrashare.http.Api;
 import io.infrashare.testing.Database;
+import io.infrashare.testing.TestLogKey;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -102,6 +103,9 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         // the profile is the test's choice, never inherited from the build's environment
         builder.environment().remove("SPRING_PROFILES_ACTIVE");
+        // the command side signs its logs with the tests' key and the query side trusts it, unless a test says otherwise
+        builder.environment().put("INFRASHARE_LOG_SIGNING_KEY", TestLogKey.PRIVATE_KEY);
+        builder.environment().put("INFRASHARE_LOG_VERIFIER_KEYS", TestLogKey.VERIFIER_KEY);
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");

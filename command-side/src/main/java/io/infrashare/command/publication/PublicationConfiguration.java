@@ -1,6 +1,9 @@
 package io.infrashare.command.publication;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infrashare.command.log.CheckpointIssuer;
+import io.infrashare.command.log.LogProperties;
+import io.infrashare.command.log.LogSeals;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -23,8 +26,9 @@ import java.util.Map;
 /**
  * Publication follows the event store with a tracking processor whose one handler is the {@link BatchingKafkaPublisher}:
  * its token is stored with the events, so a broker outage delays publication and loses nothing. The producers have
- * Spring Boot's Kafka settings ({@code spring.kafka.producer}). Where publication is switched off
- * ({@code infrashare.publication.enabled=false}), there is no publisher and no publishing processor.
+ * Spring Boot's Kafka settings ({@code spring.kafka.producer}). Each record is sealed in its organization's log, and
+ * the logs' signed checkpoints are published on a topic of their own. Where publication is switched off
+ * ({@code infrashare.publication.enabled=false}), there is no publisher, no publishing processor and no checkpoint.
  */
 @Configuration
 @ConditionalOnProperty(name = "infrashare.publication.enabled", havingValue = "true", matchIfMissing = true)
@@ -38,7 +42,27 @@ class PublicationConfiguration {
 
     @Bean(destroyMethod = "shutDown")
     BatchingKafkaPublisher kafkaPublisher(KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles,
-                                          ObjectMapper json, PublicationProperties properties) {
+                                          ObjectMapper json, PublicationProperties properties, LogSeals seals) {
+        Map<String, Object> settings = producerSettings(kafka, sslBundles, properties);
+        return new BatchingKafkaPublisher(
+                () -> new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer()),
+                new CloudEventRecords(json, seals, properties.topic()), properties.ackTimeout());
+    }
+
+    /** The checkpoints go out through producers of their own, with the same settings as the events'. */
+    @Bean
+    CheckpointPublisher checkpointPublisher(KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles,
+                                            ObjectMapper json, PublicationProperties properties,
+                                            CheckpointIssuer issuer, LogProperties log) {
+        Map<String, Object> settings = producerSettings(kafka, sslBundles, properties);
+        return new CheckpointPublisher(issuer,
+                () -> new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer()), json,
+                log.checkpointTopic(), log.checkpointDelay(), properties.ackTimeout());
+    }
+
+    /** Spring Boot's producer settings, once checked against the acknowledgement timeout. */
+    private static Map<String, Object> producerSettings(KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles,
+                                                        PublicationProperties properties) {
         Map<String, Object> settings = kafka.buildProducerProperties(sslBundles.getIfAvailable());
         Duration deliveryTimeout = Duration.ofMillis(Long.parseLong(String.valueOf(settings.getOrDefault(
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, ProducerConfig.configDef().defaultValues()
@@ -47,9 +71,7 @@ class PublicationConfiguration {
             throw new IllegalStateException("infrashare.publication.ack-timeout (" + properties.ackTimeout()
                     + ") must be shorter than the producer's delivery.timeout.ms (" + deliveryTimeout + ")");
         }
-        return new BatchingKafkaPublisher(
-                () -> new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer()),
-                new CloudEventRecords(json, properties.topic()), properties.ackTimeout());
+        return settings;
     }
 
     /**
@@ -58,7 +80,10 @@ class PublicationConfiguration {
      * events stored before it first ran are published too. Events go out in batches: the records of a batch are
      * sent together and their acknowledgements awaited together, and the token is stored once per batch, so a
      * backlog after a broker outage drains quickly. A batch that fails is sent again whole; the records Kafka had
-     * already taken become duplicates with the same {@code ce_id}, which consumers drop.
+     * already taken become duplicates with the same {@code ce_id}, which consumers drop. Axon runs each batch in a
+     * transaction of the application's transaction manager (its {@code SpringTransactionManager}, on the data source
+     * the JDBC token store also uses), so the token and the logs' trees ({@code LogSeals}) commit or roll back
+     * together: a batch sent again is sealed as it was the first time ({@code ResealedBatchIT}).
      */
     @Autowired
     void publishFromTheFirstEvent(EventProcessingConfigurer processing,

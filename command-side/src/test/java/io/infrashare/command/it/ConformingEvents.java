@@ -5,10 +5,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.infrashare.events.EventCodec;
 import io.infrashare.events.EventSchemas;
 import io.infrashare.events.EventTypes;
+import io.infrashare.events.LogSeal;
 import io.infrashare.events.Topic;
 import io.infrashare.events.UnreadableEventException;
 import io.infrashare.events.WireRecord;
 import io.infrashare.events.contract.EventValidator;
+import io.infrashare.transparency.Checkpoint;
 import org.apache.kafka.clients.producer.ProducerInterceptor;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -32,13 +34,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Checks every record the command side publishes in the tests against the JSON Schema its {@code ce_dataschema}
- * names, with a JSON Schema validator, and reads it back as consumers do, with the contract's {@link EventCodec}, as
+ * names, with a JSON Schema validator, reads it back as consumers do, with the contract's {@link EventCodec}, and
+ * checks its seal: its leaf hash and the checkpoint it carries, signed by the test key ({@link SealedLogs}), as
  * the Kafka producer's interceptor (set for every test application in {@code config/application.properties});
  * {@link FailTheTest} fails the test during which a record did not conform.
  * What was checked is summed up in {@code target/schema-conformance.txt}.
  */
 public class ConformingEvents implements ProducerInterceptor<String, byte[]> {
 
+    /** Its records are checkpoints, not events (OrganizationLogsIT checks them). */
+    private static final String CHECKPOINT_TOPIC = "infrashare.checkpoints";
     private static final EventValidator VALIDATOR = new EventValidator();
     /** How consumers read the records: what is published must read back. */
     private static final EventCodec EVENTS = new EventCodec(new ObjectMapper().registerModule(new JavaTimeModule()));
@@ -64,6 +69,9 @@ public class ConformingEvents implements ProducerInterceptor<String, byte[]> {
 
     @Override
     public ProducerRecord<String, byte[]> onSend(ProducerRecord<String, byte[]> record) {
+        if (record.topic().equals(CHECKPOINT_TOPIC)) {
+            return record;
+        }
         String id = header(record, Topic.Headers.ID);
         String type = header(record, Topic.Headers.TYPE);
         String dataschema = header(record, Topic.Headers.DATA_SCHEMA);
@@ -78,10 +86,23 @@ public class ConformingEvents implements ProducerInterceptor<String, byte[]> {
         } catch (RuntimeException e) {
             VIOLATIONS.add("event " + id + " could not be checked against " + dataschema + ": " + e);
         }
+        WireRecord wire = WireRecord.read(record.key(), record.headers(), Header::key, Header::value, record.value());
         try {
-            EVENTS.decode(WireRecord.read(record.key(), record.headers(), Header::key, Header::value, record.value()));
+            EVENTS.decode(wire);
         } catch (UnreadableEventException e) {
             VIOLATIONS.add("event " + id + " cannot be read back by consumers: " + e.getMessage());
+        }
+        try {
+            LogSeal seal = LogSeal.of(wire);
+            if (!seal.leafHashFits()) {
+                VIOLATIONS.add("event " + id + " carries a leaf hash that is not its entry's");
+            }
+            if (Checkpoint.open(seal.checkpoint(), SealedLogs.origin(record.key()), SealedLogs.TRUSTED).size()
+                    != seal.index() + 1) {
+                VIOLATIONS.add("event " + id + " carries the checkpoint of another size than its index's");
+            }
+        } catch (RuntimeException e) {
+            VIOLATIONS.add("event " + id + " is not sealed by the test key: " + e.getMessage());
         }
         TYPES.add(type);
         CHECKED.incrementAndGet();

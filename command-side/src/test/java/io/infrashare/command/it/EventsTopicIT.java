@@ -15,6 +15,8 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The topic is the query side's replay source and the producer must never lose or reorder what Kafka acknowledged:
- * the command side creates the topic as configured, with unlimited retention, and produces idempotently with
+ * the command side creates the topic, and the checkpoints' beside it, as configured, with unlimited retention, and produces idempotently with
  * {@code acks=all}, waiting for the acknowledgement before its token moves on.
  */
 class EventsTopicIT {
@@ -61,17 +63,18 @@ class EventsTopicIT {
         }
     }
 
-    @Test
-    void theTopicIsCreatedWithTheConfiguredPartitionsAndReplicasAndKeepsEverything() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {TOPIC, "infrashare.checkpoints"})
+    void theTopicIsCreatedWithTheConfiguredPartitionsAndReplicasAndKeepsEverything(String name) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 broker.bootstrapServers()))) {
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
-                    .until(() -> admin.listTopics().names().get().contains(TOPIC));
+                    .until(() -> admin.listTopics().names().get().contains(name));
 
-            TopicDescription topic = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC);
+            TopicDescription topic = admin.describeTopics(List.of(name)).allTopicNames().get().get(name);
             assertThat(topic.partitions()).hasSize(4)
                     .allSatisfy(partition -> assertThat(partition.replicas()).hasSize(1));
-            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, TOPIC);
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, name);
             Config config = admin.describeConfigs(Set.of(resource)).all().get().get(resource);
             assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
         }

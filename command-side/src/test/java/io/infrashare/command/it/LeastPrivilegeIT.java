@@ -93,6 +93,42 @@ class LeastPrivilegeIT {
         }
     }
 
+    /**
+     * The organizations' trees are read and written by the publisher and never deleted; the checkpoints issued are
+     * appended and read, and neither the service's role nor the owner changes or removes one.
+     */
+    @Test
+    void theServicesRoleGrowsTheLogsTreesAndOnlyAppendsCheckpoints() throws Exception {
+        Roles roles = Roles.ofANewDatabase();
+        roles.startTheService().close();
+
+        try (Connection service = DriverManager.getConnection(roles.url, roles.runtime, "service");
+             Statement statement = service.createStatement()) {
+            try (var privileges = statement.executeQuery("select"
+                    + " has_table_privilege('log_tree', 'SELECT, INSERT, UPDATE'), has_table_privilege('log_tree',"
+                    + " 'DELETE'), has_table_privilege('log_tree', 'TRUNCATE'),"
+                    + " has_table_privilege('log_checkpoint', 'SELECT, INSERT'), has_table_privilege('log_checkpoint',"
+                    + " 'UPDATE'), has_table_privilege('log_checkpoint', 'DELETE')")) {
+                privileges.next();
+                assertThat(List.of(privileges.getBoolean(1), privileges.getBoolean(2), privileges.getBoolean(3),
+                        privileges.getBoolean(4), privileges.getBoolean(5), privileges.getBoolean(6)))
+                        .containsExactly(true, false, false, true, false, false);
+            }
+            statement.executeUpdate("insert into log_tree values ('acme', 2, decode(repeat('00', 32), 'hex'),"
+                    + " decode(repeat('00', 32), 'hex'), now())");
+            assertThatThrownBy(() -> statement.executeUpdate("update log_tree set size = 1"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("cannot shrink");
+            statement.executeUpdate("insert into log_checkpoint values ('acme', 2, decode(repeat('00', 32), 'hex'),"
+                    + " '7986f81c', now(), 'a note')");
+        }
+        try (Connection owner = DriverManager.getConnection(roles.url, roles.owner, "owner");
+             Statement statement = owner.createStatement()) {
+            assertThatThrownBy(() -> statement.executeUpdate("delete from log_checkpoint"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("log_checkpoint is append-only: DELETE refused");
+        }
+    }
+
     private static int createProject(ConfigurableApplicationContext service, String name, String abbreviation) {
         int port = ((WebServerApplicationContext) service).getWebServer().getPort();
         return Api.localhost(port).as("dev-ops").post("/projects", "{\"name\":\"" + name + "\",\"abbreviation\":\""

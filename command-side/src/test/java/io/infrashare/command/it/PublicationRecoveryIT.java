@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -70,6 +71,21 @@ class PublicationRecoveryIT {
                 assertThat(published(topic, "early")).isTrue();
                 assertThat(topic.types()).containsExactly("ProjectCreated", "ProjectCreated");
             }
+        }
+    }
+
+    /** A node that does not publish signs nothing: it starts without a signing key and seals no log. */
+    @Test
+    void aNodeThatDoesNotPublishNeedsNoKeyAndSealsNothing() {
+        try (KafkaBroker broker = TestInfrastructure.startKafka();
+             var withoutPublisher = new SpringApplicationBuilder(CommandApplication.class).run(events.springArguments(
+                     "--server.port=0", "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                     "--infrashare.publication.enabled=false", "--infrashare.log.signing-key="))) {
+            createProject(withoutPublisher, "unsealed");
+
+            JdbcClient jdbc = withoutPublisher.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("select (select count(*) from log_tree) + (select count(*) from log_checkpoint)")
+                    .query(Long.class).single()).isZero();
         }
     }
 
