@@ -84,9 +84,10 @@ class IncomingCheckpoints {
                     + " is not the organization its checkpoint names, " + published.organization());
         }
         Checkpoint checkpoint;
+        SignedNote note;
         List<NoteVerifier> trusted;
         try {
-            SignedNote note = SignedNote.parse(published.note());
+            note = SignedNote.parse(published.note());
             trusted = note.signatures().stream().map(signature -> keys.including(signature.name(), signature.keyId()))
                     .reduce((first, second) -> second).orElseThrow();
             checkpoint = Checkpoint.open(published.note(), originPrefix + "/" + organization, trusted);
@@ -101,7 +102,7 @@ class IncomingCheckpoints {
         if (!MessageDigest.isEqual(checkpoint.rootHash(), base64(published.rootHash()))) {
             throw mismatch("rootHash " + published.rootHash() + " is not the note's");
         }
-        if (!signedBy(published, trusted)) {
+        if (!signedBy(note, published.keyId(), trusted)) {
             throw mismatch("keyId " + published.keyId() + " is not that of a trusted key that signed the note");
         }
         return new SignedCheckpoint(OrganizationId.of(organization), checkpoint.size(), checkpoint.rootHash(),
@@ -109,9 +110,9 @@ class IncomingCheckpoints {
     }
 
     /** The note verified, so every trusted key's signature on it did: the key id must be one of those. */
-    private static boolean signedBy(PublishedCheckpoint published, List<NoteVerifier> trusted) {
-        return SignedNote.parse(published.note()).signatures().stream()
-                .filter(signature -> HexFormat.of().toHexDigits(signature.keyId()).equals(published.keyId()))
+    private static boolean signedBy(SignedNote note, String keyId, List<NoteVerifier> trusted) {
+        return note.signatures().stream()
+                .filter(signature -> HexFormat.of().toHexDigits(signature.keyId()).equals(keyId))
                 .anyMatch(signature -> trusted.stream().anyMatch(key -> key.name().equals(signature.name())
                         && key.keyId() == signature.keyId()));
     }
