@@ -300,6 +300,9 @@ class LogProofsIT {
             assertThat(answer.body().get("type").asText()).as(path).isEqualTo("/problems/invalid-request");
             assertThat(answer.body().at("/errors/0/field").asText()).as(path).isEqualTo(parameter);
         });
+        Answer exporting = as("dev-ops").withHeader("Accept", "application/x-ndjson").get("/audit/log?from=-1");
+        assertThat(exporting.status()).as("a problem also to a client that asked for the lines").isEqualTo(400);
+        assertThat(exporting.body().get("type").asText()).isEqualTo("/problems/invalid-request");
     }
 
     @Test
