@@ -93,8 +93,8 @@ class LogProofsIT {
 
     /**
      * Acme's log has 22 entries and signed checkpoints of sizes 5 (by the retired key), 12 and 20 (issued twice, and
-     * the second published twice); four more are refused. Globex's log was signed at size 8, then one of its stored
-     * entries was altered.
+     * the second published twice), and one of size 30 that the log here has not reached; four more are refused.
+     * Globex's log was signed at size 8, then one of its stored entries was altered.
      */
     @BeforeAll
     void storeAndSignTheLogs() {
@@ -112,6 +112,8 @@ class LogProofsIT {
         records.add(record("acme", acme.note(20, SIGNER), ISSUED.plusSeconds(120)));
         records.add(record("acme", acme.note(20, SIGNER), ISSUED.plusSeconds(3600)));
         records.add(record("acme", acme.note(20, SIGNER), ISSUED.plusSeconds(3600)));
+        records.add(record("acme", new Checkpoint(ORIGIN_PREFIX + "/acme", 30, acme.root(22)).sign(SIGNER).message(),
+                ISSUED.plusSeconds(7200)));
         records.add(record("acme", acme.note(7, UNKNOWN), ISSUED));
         records.add(record("acme", new Checkpoint(ORIGIN_PREFIX + "/globex", 9, acme.root(9)).sign(SIGNER).message(),
                 ISSUED));
@@ -124,7 +126,7 @@ class LogProofsIT {
         publish(records);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from log_checkpoint")
-                .query(Long.class).single() == 5 && refused() == REFUSED.size());
+                .query(Long.class).single() == 6 && refused() == REFUSED.size());
         globex.store(jdbc, 3);
     }
 
@@ -143,7 +145,8 @@ class LogProofsIT {
             }
         }
         JsonNode latest = as("dev-ops").get("/audit/proof?event=" + acme.eventId(3).toUpperCase()).body();
-        assertThat(latest.get("size").asLong()).as("the largest checkpoint covering it").isEqualTo(20);
+        assertThat(latest.get("size").asLong()).as("the largest checkpoint covering it that the log has reached")
+                .isEqualTo(20);
         assertThat(verifies(latest, roots.get(20L))).isTrue();
     }
 
@@ -207,19 +210,20 @@ class LogProofsIT {
     void checkpointsAreListedOldestFirstAndAfterASize() {
         JsonNode all = as("dev-ops").get("/audit/checkpoints").body().get("checkpoints");
 
-        assertThat(all.findValuesAsText("size")).containsExactly("5", "12", "20", "20");
+        assertThat(all.findValuesAsText("size")).containsExactly("5", "12", "20", "20", "30");
         assertThat(all.findValuesAsText("time")).containsExactly(ISSUED.toString(), ISSUED.plusSeconds(60).toString(),
-                ISSUED.plusSeconds(120).toString(), ISSUED.plusSeconds(3600).toString());
+                ISSUED.plusSeconds(120).toString(), ISSUED.plusSeconds(3600).toString(),
+                ISSUED.plusSeconds(7200).toString());
         assertThat(all.get(0).get("keyId").asText()).isEqualTo(RETIRED.verifier().hexKeyId());
         assertThat(all.get(1).get("keyId").asText()).isEqualTo(SIGNER.verifier().hexKeyId());
         assertThat(all.get(2).get("note").asText()).isEqualTo(acme.note(20, SIGNER));
         assertThat(all.get(2).get("rootHash").asText()).isEqualTo(Base64.getEncoder().encodeToString(acme.root(20)));
         assertThat(as("dev-ops").get("/audit/checkpoints?after=12").body().get("checkpoints")
-                .findValuesAsText("size")).containsExactly("20", "20");
-        assertThat(as("dev-ops").get("/audit/checkpoints?after=20").body().get("checkpoints")).isEmpty();
+                .findValuesAsText("size")).containsExactly("20", "20", "30");
+        assertThat(as("dev-ops").get("/audit/checkpoints?after=30").body().get("checkpoints")).isEmpty();
         JsonNode latest = as("dev-auditor").get("/audit/checkpoints/latest").body();
-        assertThat(latest.get("size").asLong()).isEqualTo(20);
-        assertThat(latest.get("time").asText()).isEqualTo(ISSUED.plusSeconds(3600).toString());
+        assertThat(latest.get("size").asLong()).isEqualTo(30);
+        assertThat(latest.get("time").asText()).isEqualTo(ISSUED.plusSeconds(7200).toString());
         assertThat(as("dev-globex").get("/audit/checkpoints").body().get("checkpoints").findValuesAsText("size"))
                 .as("another organization's checkpoints").containsExactly("8");
     }
@@ -316,7 +320,9 @@ class LogProofsIT {
                 "/audit/proof?event=" + acme.eventId(10) + "&size=10",
                 "/audit/consistency?from=5&to=13",
                 "/audit/consistency?from=7&to=12",
-                "/audit/consistency?from=8&to=8");
+                "/audit/consistency?from=8&to=8",
+                "/audit/proof?event=" + acme.eventId(3) + "&size=30",
+                "/audit/consistency?from=20&to=30");
         for (String path : notFound) {
             Answer answer = as("dev-ops").get(path);
 
