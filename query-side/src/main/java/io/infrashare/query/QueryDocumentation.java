@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -35,11 +36,16 @@ class QueryDocumentation {
                 operation.getParameters().stream()
                         .filter(parameter -> "query".equals(parameter.getIn()))
                         .filter(parameter -> INSTANTS.containsKey(parameter.getName()))
+                        // the log's from and to are indexes, which their operations describe
+                        .filter(parameter -> parameter.getDescription() == null)
                         .forEach(QueryDocumentation::instant);
             }
-            // the views; the rebuild's answer names no single organization's position
+            // the views; the rebuild's answer names no single organization's position, and the log's answers under
+            // /audit/ stand on the sizes of its signed checkpoints, not on the read models' position
+            GetMapping view = handler.getMethodAnnotation(GetMapping.class);
+            boolean positioned = view != null && Arrays.stream(view.value()).noneMatch(path -> path.startsWith("/audit/"));
             operation.getResponses().forEach((status, response) -> {
-                if (handler.hasMethodAnnotation(GetMapping.class) && status.startsWith("2")) {
+                if (positioned && status.startsWith("2")) {
                     response.addHeaderObject(Positioned.HEADER, new Header()
                             .description("The position of the organization's history the answer reflects.")
                             .schema(new IntegerSchema().format("int64")));

@@ -23,10 +23,14 @@ class ArchitectureTest {
             .matching("io.infrashare.query.(*)..")
             .should().beFreeOfCycles();
 
-    /** Read models and queries do not care where events come from; only ingest knows Kafka. */
+    /**
+     * Read models and queries do not care where events come from; only ingest knows Kafka, and the listener of the
+     * checkpoint topic with its configuration.
+     */
     @ArchTest
-    static final ArchRule onlyIngestTalksToKafka = noClasses()
+    static final ArchRule onlyIngestAndTheCheckpointTopicTalkToKafka = noClasses()
             .that().resideInAPackage("io.infrashare.query..")
             .and().resideOutsideOfPackage("io.infrashare.query.ingest..")
+            .and().haveNameNotMatching("io\\.infrashare\\.query\\.log\\.CheckpointTopic.*")
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..");
 }

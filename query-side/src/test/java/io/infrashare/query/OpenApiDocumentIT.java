@@ -33,7 +33,13 @@ class OpenApiDocumentIT {
             "GET /resources/{id}/consumers",
             "GET /projects",
             "GET /projects/{project}",
-            "GET /audit");
+            "GET /audit",
+            "GET /audit/keys",
+            "GET /audit/checkpoints",
+            "GET /audit/checkpoints/latest",
+            "GET /audit/proof",
+            "GET /audit/consistency",
+            "GET /audit/log");
 
     @LocalServerPort
     int port;
@@ -48,6 +54,11 @@ class OpenApiDocumentIT {
         assertThat(document.at("/paths/~1environments~1{environment}~1consumption/get/parameters")
                 .findValuesAsText("name")).contains("at");
         assertThat(document.findValuesAsText("name")).doesNotContain("caller");
+        for (String path : new String[]{"/paths/~1audit~1log/get/parameters", "/paths/~1audit~1consistency/get/parameters"}) {
+            assertThat(document.at(path).findParents("in")).filteredOn(parameter -> parameter.get("in").asText()
+                            .equals("query")).extracting(parameter -> parameter.at("/schema/type").asText())
+                    .as("the log's from and to are indexes, not instants").containsExactly("integer", "integer");
+        }
     }
 
     private static List<String> operations(JsonNode document) {

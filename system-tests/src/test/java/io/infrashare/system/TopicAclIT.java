@@ -106,6 +106,8 @@ class TopicAclIT {
                         AclOperation.WRITE, AclOperation.CREATE, AclOperation.DESCRIBE),
                 allow("query-side", ResourceType.TOPIC, TOPIC, PatternType.LITERAL, AclOperation.READ),
                 allow("query-side", ResourceType.GROUP, "infrashare-query-side", PatternType.PREFIXED, AclOperation.READ),
+                allow("query-side", ResourceType.TOPIC, "infrashare.checkpoints", PatternType.LITERAL,
+                        AclOperation.READ),
                 allow("query-side", ResourceType.TOPIC, DEAD_LETTERS, PatternType.LITERAL,
                         AclOperation.WRITE, AclOperation.CREATE, AclOperation.DESCRIBE),
                 allow("consumer", ResourceType.TOPIC, TOPIC, PatternType.LITERAL, AclOperation.READ),

@@ -31,8 +31,11 @@ import java.util.stream.Collectors;
 
 /**
  * Drops the read models and replays the topic into them. The listener stops; the consumer group's offsets go back to
- * the start of the topic; every table the migrations created (but Flyway's own) is truncated in one transaction, the
- * record of applied events and the positions included; the listener starts again and reapplies the history.
+ * the start of the topic; every table the migrations created (but Flyway's own and {@code log_checkpoint}) is
+ * truncated in one transaction, the record of applied events and the positions included; the listener starts again
+ * and reapplies the history. The signed checkpoints are spared: they came from a topic of their own, the command
+ * side's signed facts, not from the event topic, so the replay would not give them back; the organizations' logs,
+ * which the replay does give back, are emptied with the rest and proven against them again once rebuilt.
  * Offsets are reset before the tables are emptied: should emptying fail, the replay finds every event already
  * applied and changes nothing, whereas the other order could leave empty tables behind committed offsets.
  */
@@ -41,6 +44,8 @@ public class ReadModelRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
     private static final long KAFKA_TIMEOUT_SECONDS = 30;
+    /** Received from the checkpoint topic, not derived from the event topic: kept through a rebuild. */
+    private static final String SIGNED_CHECKPOINTS = "log_checkpoint";
 
     private final KafkaListenerEndpointRegistry listeners;
     private final KafkaAdmin kafkaAdmin;
@@ -104,7 +109,10 @@ public class ReadModelRebuild {
         return tables;
     }
 
-    /** Every table of the schema the migrations ran in, but Flyway's history: tables added later are included. */
+    /**
+     * Every table of the schema the migrations ran in, but Flyway's history and the signed checkpoints: tables added
+     * later are included.
+     */
     public List<String> tables() {
         return jdbcTemplate.execute((java.sql.Connection connection) -> {
             DatabaseMetaData metadata = connection.getMetaData();
@@ -113,7 +121,7 @@ public class ReadModelRebuild {
                     new String[]{"TABLE", "BASE TABLE"})) {
                 while (rs.next()) {
                     String name = rs.getString("TABLE_NAME");
-                    if (!name.equalsIgnoreCase(flywayTable)) {
+                    if (!name.equalsIgnoreCase(flywayTable) && !name.equalsIgnoreCase(SIGNED_CHECKPOINTS)) {
                         names.add(name);
                     }
                 }

@@ -61,4 +61,19 @@ class ReadModelRebuildIT {
         projector.apply(new IncomingEvent("pg-rebuild-0", story.get(0)));
         assertThat(positions.current(ACME)).isEqualTo(1);
     }
+
+    /** They came from the checkpoint topic, which the rebuild does not replay; the logs they sign it does. */
+    @Test
+    void theSignedCheckpointsAreKept() {
+        jdbc.update("insert into log_entry (organization, log_index, event_id, entry, leaf_hash)"
+                + " values ('acme', 0, 'e0', '\\x7b7d'::bytea, '\\x00'::bytea)");
+        jdbc.update("insert into log_checkpoint (organization, size, root_hash, key_id, issued_at, note)"
+                + " values ('acme', 1, '\\x00'::bytea, '14ccef9b', now(), 'the signed note')");
+
+        rebuild.emptyReadModels();
+
+        assertThat(rebuild.tables()).contains("log_entry", "log_tree").doesNotContain("log_checkpoint");
+        assertThat(jdbc.queryForObject("select count(*) from log_entry", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select note from log_checkpoint", String.class)).isEqualTo("the signed note");
+    }
 }
