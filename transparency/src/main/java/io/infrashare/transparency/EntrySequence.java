@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.TreeSet;
  * and costs a comparison per line; only a broken sequence is analysed further.
  * <p>
  * Ids are kept as the first 8 bytes of their SHA-256: a million lines take 8 MB, and two different ids look alike
- * with a probability of about 10<sup>-7</sup> in a million.
+ * with a probability under 10<sup>-7</sup> in a million lines.
  */
 final class EntrySequence {
 
@@ -68,6 +69,7 @@ final class EntrySequence {
             findOutOfSequence(findings, run, member, repeated);
         }
         findRepeatedIds(findings, repeated);
+        findings.sort(Comparator.comparingLong(Finding::first));
         return findings;
     }
 

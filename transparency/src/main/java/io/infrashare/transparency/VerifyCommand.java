@@ -28,7 +28,7 @@ public final class VerifyCommand {
     private static final String USAGE_TEXT = "usage: verify --log <export.ndjson> --checkpoints <checkpoints.json>"
             + " --keys <keys.json> [--organization <name>] [--from <first log index of the export, default 0>]";
     private static final Set<String> OPTIONS = Set.of("--log", "--checkpoints", "--keys", "--organization", "--from");
-    private static final Set<String> REQUIRED = Set.of("--log", "--checkpoints", "--keys");
+    private static final List<String> REQUIRED = List.of("--log", "--checkpoints", "--keys");
 
     private VerifyCommand() {
     }
