@@ -259,8 +259,7 @@ public final class LogVerifier {
 
     /**
      * Compares each checkpoint the export reaches with the root of the export's first lines at its size. A failing
-     * checkpoint followed by a holding one of a greater size contradicts that one (the export is what the later
-     * checkpoint signs); otherwise the entries between the last holding checkpoint and the first failing one were
+     * checkpoint contradicts a holding one of its size or greater (the export is what that one signs); otherwise the entries between the last holding checkpoint and the first failing one were
      * changed. Returns the checkpoint of the greatest size that holds.
      */
     private static Optional<Signed> compareRoots(List<Signed> ours, Map<Long, byte[]> rootsAtSize, long lines,
@@ -277,9 +276,10 @@ public final class LogVerifier {
         for (Signed checkpoint : reached) {
             if (holds(checkpoint, rootsAtSize)) {
                 lastHoldingBefore = checkpoint;
-            } else if (latestHolding != null && latestHolding.size() > checkpoint.size()) {
+            } else if (latestHolding != null && latestHolding.size() >= checkpoint.size()) {
                 findings.add(Finding.at(Finding.Kind.INCONSISTENT_CHECKPOINT, checkpoint.size(),
-                        checkpoint.published().label() + " is not consistent with the later "
+                        checkpoint.published().label() + " is not consistent with the "
+                                + (latestHolding.size() > checkpoint.size() ? "later " : "other ")
                                 + latestHolding.published().label() + ": the export produces the root signed at size "
                                 + latestHolding.size() + " but not the one signed at size " + checkpoint.size()));
             } else {
@@ -310,6 +310,9 @@ public final class LogVerifier {
     private String summary(Export read, List<Signed> ours, Optional<Signed> latest) {
         int lines = read.sequence().lines();
         String origin = ours.isEmpty() ? "the log of " + read.organization() : ours.get(0).checkpoint().origin();
+        if (from != 0 && lines == 0) {
+            return "no entries of " + origin + " from entry " + from;
+        }
         if (from != 0) {
             return "entries " + from + ".." + (from + lines - 1) + " of " + origin + " are in sequence and in"
                     + " canonical form; their roots are not checked, as the export does not start at entry 0";
