@@ -32,7 +32,7 @@ class LogVerifierBenchmark {
     void verifyAMillionEntries() throws IOException {
         Path export = dir.resolve("export.ndjson");
         List<ObjectNode> checkpoints = new ArrayList<>();
-        CompactRange range = new CompactRange();
+        CompactRange range = CompactRange.empty();
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(export), 1 << 16)) {
             for (int i = 0; i < ENTRIES; i++) {
                 byte[] line = SignedLog.entry(SignedLog.ORGANIZATION, i, "evt-" + i + "-" + Integer.toHexString(i * 31));

@@ -395,10 +395,8 @@ class LogVerifierTest {
         assertThatThrownBy(() -> PublishedKeys.parse(bytes(keys.replace(NoteKeys.hex(CURRENT.keyId()) + "\",",
                 "0badc0de\","))))
                 .isInstanceOf(PublishedKeys.RefusedKeysException.class).hasMessageContaining("kid 0badc0de");
-        String otherX = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                NoteKeys.rawPublicKey(NoteSigner.generate("x").verifier().publicKey()));
-        String retiredX = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                NoteKeys.rawPublicKey(RETIRED.verifier().publicKey()));
+        String otherX = NoteSigner.generate("x").verifier().jwkX();
+        String retiredX = RETIRED.verifier().jwkX();
         assertThatThrownBy(() -> PublishedKeys.parse(bytes(keys.replace(retiredX, otherX))))
                 .isInstanceOf(PublishedKeys.RefusedKeysException.class).hasMessageContaining("x that is not");
     }

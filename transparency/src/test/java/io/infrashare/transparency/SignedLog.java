@@ -137,8 +137,7 @@ final class SignedLog {
                     .put("kty", "OKP")
                     .put("crv", "Ed25519")
                     .put("kid", NoteKeys.hex(signer.keyId()))
-                    .put("x", Base64.getUrlEncoder().withoutPadding().encodeToString(
-                            NoteKeys.rawPublicKey(signer.verifier().publicKey())))
+                    .put("x", signer.verifier().jwkX())
                     .put("verifierKey", signer.verifierKey());
         }
         return bytes(file);
