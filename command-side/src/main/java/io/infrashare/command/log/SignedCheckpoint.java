@@ -1,5 +1,6 @@
 package io.infrashare.command.log;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -43,7 +44,7 @@ public record SignedCheckpoint(String organization, long size, byte[] rootHash, 
                 .put("note", note);
         try {
             return json.writeValueAsBytes(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("A checkpoint is always JSON", e);
         }
     }
