@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -94,29 +96,28 @@ final class EntrySequence {
         }
     }
 
+    /** A line already found to repeat an index is not reported again for its id. */
     private void findRepeatedIds(List<Finding> findings, boolean[] repeated) {
         long[] sorted = Arrays.copyOf(idHashes, lines);
         Arrays.sort(sorted);
-        List<Long> twice = new ArrayList<>();
+        Set<Long> twice = new HashSet<>();
         for (int i = 1; i < sorted.length; i++) {
-            boolean listed = !twice.isEmpty() && twice.get(twice.size() - 1) == sorted[i];
-            if (sorted[i] == sorted[i - 1] && sorted[i] != 0 && !listed) {
+            if (sorted[i] == sorted[i - 1] && sorted[i] != 0) {
                 twice.add(sorted[i]);
             }
         }
-        for (long hash : twice) {
-            // a line already found to repeat an index is not reported again
-            int first = -1;
-            for (int p = 0; p < lines; p++) {
-                if (idHashes[p] != hash || repeated[p]) {
-                    continue;
-                }
-                if (first < 0) {
-                    first = p;
-                } else {
-                    findings.add(Finding.at(Finding.Kind.INSERTED, indexes[p], "line " + (p + 1)
-                            + " repeats the event id of line " + (first + 1) + ": it was inserted"));
-                }
+        if (twice.isEmpty()) {
+            return;
+        }
+        Map<Long, Integer> firstLine = new HashMap<>();
+        for (int p = 0; p < lines; p++) {
+            if (repeated[p] || !twice.contains(idHashes[p])) {
+                continue;
+            }
+            Integer first = firstLine.putIfAbsent(idHashes[p], p);
+            if (first != null) {
+                findings.add(Finding.at(Finding.Kind.INSERTED, indexes[p], "line " + (p + 1)
+                        + " repeats the event id of line " + (first + 1) + ": it was inserted"));
             }
         }
     }
@@ -128,6 +129,7 @@ final class EntrySequence {
      */
     private void findOutOfSequence(List<Finding> findings, List<Integer> inOrder, boolean[] member,
                                    boolean[] repeated) {
+        int[] runLines = inOrder.stream().mapToInt(Integer::intValue).toArray();
         long[] run = inOrder.stream().mapToLong(p -> indexes[p]).toArray();
         long last = run.length == 0 ? from - 1 : run[run.length - 1];
         long strays = 0;
@@ -144,9 +146,9 @@ final class EntrySequence {
             }
             if (index < from || index >= end || !filled.add(index)) {
                 findings.add(Finding.at(Finding.Kind.INSERTED, index, "line " + (p + 1) + " holds entry " + index
-                        + ", out of sequence " + between(p, member) + ": it was inserted"));
+                        + ", out of sequence " + between(p, runLines) + ": it was inserted"));
             } else {
-                findings.add(outOfOrder(p, member));
+                findings.add(outOfOrder(p, runLines, run));
             }
         }
         long expected = from;
@@ -172,43 +174,41 @@ final class EntrySequence {
     /**
      * The entry at line {@code p}, out of the run in sequence, belongs right after the run's entry with the highest
      * index below its own. When it jumped over exactly one entry of the run to get where it is, the two are a
-     * swapped pair.
+     * swapped pair. Ranks are places in the run, found by binary search: the run's lines and indexes both increase.
      */
-    private Finding outOfOrder(int p, boolean[] member) {
+    private Finding outOfOrder(int p, int[] runLines, long[] run) {
         long index = indexes[p];
-        int belongsAfter = -1;
-        for (int q = 0; q < lines && (!member[q] || indexes[q] < index); q++) {
-            belongsAfter = member[q] ? q : belongsAfter;
-        }
-        List<Integer> jumped = new ArrayList<>();
-        for (int q = Math.min(p, belongsAfter) + 1; q <= Math.max(p, belongsAfter) && jumped.size() < 2; q++) {
-            if (member[q]) {
-                jumped.add(q);
-            }
-        }
-        if (jumped.size() == 1) {
-            int q = jumped.get(0);
+        int belongsAfter = rankOf(run, index) - 1;
+        int linesBefore = rankOf(runLines, p);
+        int jumped = linesBefore - 1 > belongsAfter ? linesBefore - 1 - belongsAfter : belongsAfter - linesBefore + 1;
+        if (jumped == 1) {
+            int q = runLines[linesBefore - 1 > belongsAfter ? linesBefore - 1 : belongsAfter];
             long low = Math.min(index, indexes[q]);
             long high = Math.max(index, indexes[q]);
             return new Finding(Finding.Kind.REORDERED, low, high, "entries " + low + " and " + high
                     + " are out of order (lines " + (Math.min(p, q) + 1) + " and " + (Math.max(p, q) + 1) + ")");
         }
         return Finding.at(Finding.Kind.REORDERED, index, "entry " + index + " is out of order: line " + (p + 1)
-                + " holds it " + between(p, member));
+                + " holds it " + between(p, runLines));
     }
 
-    private String between(int p, boolean[] member) {
-        int before = p - 1;
-        while (before >= 0 && !member[before]) {
-            before--;
-        }
-        int after = p + 1;
-        while (after < lines && !member[after]) {
-            after++;
-        }
-        String previous = before < 0 ? "the start" : "entry " + indexes[before];
-        String next = after >= lines ? "the end" : "entry " + indexes[after];
+    /** Between which entries of the run line {@code p} stands. */
+    private String between(int p, int[] runLines) {
+        int after = rankOf(runLines, p);
+        String previous = after == 0 ? "the start" : "entry " + indexes[runLines[after - 1]];
+        String next = after == runLines.length ? "the end" : "entry " + indexes[runLines[after]];
         return "between " + previous + " and " + next;
+    }
+
+    /** How many of these increasing values are below {@code value}. */
+    private static int rankOf(long[] increasing, long value) {
+        int rank = Arrays.binarySearch(increasing, value);
+        return rank >= 0 ? rank : -rank - 1;
+    }
+
+    private static int rankOf(int[] increasing, int value) {
+        int rank = Arrays.binarySearch(increasing, value);
+        return rank >= 0 ? rank : -rank - 1;
     }
 
     /** The lines of the longest strictly increasing run of indexes, by patience sorting. */

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.infrashare.transparency.Finding.Kind;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -210,6 +211,20 @@ class LogVerifierTest {
         assertThat(report.findings()).contains(Finding.at(Kind.REORDERED, 20,
                 "entry 20 is out of order: line 4 holds it between entry 2 and entry 3"));
         assertThat(report.findings()).noneMatch(f -> f.kind() == Kind.DELETED || f.kind() == Kind.INSERTED);
+    }
+
+    @Test
+    void aWholesaleTamperingIsSummedUpPastAHundredFindingsOfAKind() {
+        SignedLog log = SignedLog.of(300);
+        List<byte[]> reversed = new ArrayList<>(log.lines);
+        Collections.reverse(reversed);
+
+        VerificationReport report = verify(reversed, log.checkpoints());
+
+        assertThat(report.findings()).filteredOn(f -> f.kind() == Kind.REORDERED)
+                .hasSize(LogVerifier.FINDINGS_PER_KIND + 1)
+                .last().isEqualTo(Finding.of(Kind.REORDERED, "and 199 more findings of the kind reordered"));
+        assertThat(report.findings()).anyMatch(f -> f.kind() == Kind.EDITED);
     }
 
     @ParameterizedTest(name = "size {0}, kept {1}")
