@@ -52,7 +52,13 @@ public final class NoteSigner {
         if (parts.length != 3) {
             throw new IllegalArgumentException("not a signer key");
         }
-        byte[] typeAndSeed = NoteKeys.base64(parts[2]);
+        byte[] typeAndSeed;
+        try {
+            typeAndSeed = NoteKeys.base64(parts[2]);
+        } catch (IllegalArgumentException e) {
+            // not the reason NoteKeys gives, which quotes the text: the text is a secret
+            throw new IllegalArgumentException("not a signer key: its key is not canonical base64");
+        }
         if (typeAndSeed.length != 33 || typeAndSeed[0] != NoteKeys.ED25519) {
             throw new IllegalArgumentException("not an Ed25519 signer key");
         }

@@ -134,6 +134,16 @@ class SignedNoteTest {
     }
 
     @Test
+    void aSignerKeyThatIsRefusedIsNotQuotedInTheReason() {
+        String secret = "AZC4daqs+L+MhbL/y4xqDIalAz5S1RXDJ6dqtIT+Nfb4==";
+
+        assertThatThrownBy(() -> NoteSigner.parse("PRIVATE+KEY+infrashare.test+14ccef9b+" + secret))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not canonical base64")
+                .hasMessageNotContaining(secret.substring(0, 12));
+    }
+
+    @Test
     void refusesKeysWhoseIdIsNotThatOfTheKey() {
         assertThatThrownBy(() -> NoteVerifier.parse(PETER_VERIFIER_KEY.replace("c74f20a3", "c74f20a4")))
                 .isInstanceOf(IllegalArgumentException.class);
