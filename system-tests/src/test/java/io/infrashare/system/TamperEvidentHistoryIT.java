@@ -28,12 +28,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -93,13 +96,13 @@ class TamperEvidentHistoryIT {
     @Test
     void theHistoryChecksOutOfflineAcrossARotationAndARebuildAndEveryRewriteOfItIsFound() throws Exception {
         tellTheStory();
-        long size = awaitSigned();
+        long size = awaitSigned(8);
         assertThat(verify(export())).startsWith("OK: " + size + " entries of infrashare.localhost/log/acme");
 
         rotateTheKey();
         assertThat(commandSide.api().as("dev-ecomm").post("/projects/ecomm/environments",
                 "{\"name\":\"Production\",\"abbreviation\":\"prod\"}").status()).isEqualTo(201);
-        size = awaitSigned();
+        size = awaitSigned(9);
         JsonNode checkpoints = auditor().get("/audit/checkpoints").body().get("checkpoints");
         assertThat(distinct(checkpoints.findValuesAsText("keyId")))
                 .as("checkpoints signed before and after the rotation").hasSize(2);
@@ -118,21 +121,25 @@ class TamperEvidentHistoryIT {
     }
 
     private void theRewritesOfADatabaseAdministratorAreFound(long size) throws Exception {
-        JdbcTemplate database = new JdbcTemplate(queryDatabase.dataSource());
-        List<Map<String, Object>> genuine = database.queryForList("""
-                select organization, log_index, event_id, entry, leaf_hash from log_entry
-                where organization = 'acme' order by log_index""");
+        try (Connection database = queryDatabase.dataSource().getConnection()) {
+            rewrites(database, size);
+        }
+        assertThat(verify(export())).as("the rows put back").startsWith("OK: " + size + " entries");
+    }
+
+    private void rewrites(Connection database, long size) throws Exception {
+        List<Object[]> genuine = rows(database);
         long middle = size / 2;
-        database.execute("alter table log_entry disable trigger log_entry_is_append_only");
+        update(database, "alter table log_entry disable trigger log_entry_is_append_only");
         try {
-            database.update("""
+            update(database, """
                     update log_entry set entry = convert_to(replace(convert_from(entry, 'UTF8'), 'Shared Infra',
                     'Shared Infrx'), 'UTF8') where organization = 'acme' and log_index = 0""");
             assertThat(verify(export())).as("an entry edited").startsWith("FAIL:")
                     .containsPattern("entr(y|ies) 0(\\.\\.[0-9]+)? do(es)? not produce the root signed");
             restore(database, genuine);
 
-            database.update("""
+            update(database, """
                     update log_entry set entry = case log_index when ? then (select entry from log_entry
                     where organization = 'acme' and log_index = ?) else (select entry from log_entry
                     where organization = 'acme' and log_index = ?) end
@@ -142,18 +149,18 @@ class TamperEvidentHistoryIT {
                     .contains("entries " + middle + " and " + (middle + 1) + " are out of order");
             restore(database, genuine);
 
-            database.update("delete from log_entry where organization = 'acme' and log_index = ?", middle);
+            update(database, "delete from log_entry where organization = 'acme' and log_index = ?", middle);
             assertThat(auditor().get("/audit/log").success()).as("the service gives no export with a hole")
                     .isFalse();
             assertThat(verify(linesOf(database))).as("an entry deleted").startsWith("FAIL:")
                     .contains("entry " + middle + " is missing");
             restore(database, genuine);
 
-            database.update("update log_entry set log_index = log_index + 1000000 where organization = 'acme'"
+            update(database, "update log_entry set log_index = log_index + 1000000 where organization = 'acme'"
                     + " and log_index >= ?", middle);
-            database.update("update log_entry set log_index = log_index - 999999 where organization = 'acme'"
+            update(database, "update log_entry set log_index = log_index - 999999 where organization = 'acme'"
                     + " and log_index >= 1000000");
-            database.update("insert into log_entry (organization, log_index, event_id, entry, leaf_hash)"
+            update(database, "insert into log_entry (organization, log_index, event_id, entry, leaf_hash)"
                     + " select organization, ?, 'forged', entry, leaf_hash from log_entry where organization = 'acme'"
                     + " and log_index = ?", middle, middle - 1);
             assertThat(verify(linesOf(database))).as("an entry inserted").startsWith("FAIL:").contains("inserted");
@@ -163,9 +170,8 @@ class TamperEvidentHistoryIT {
                     .startsWith("FAIL:").contains("the export holds " + (size - 2) + " entries")
                     .contains("says the log has " + size);
         } finally {
-            database.execute("alter table log_entry enable always trigger log_entry_is_append_only");
+            update(database, "alter table log_entry enable always trigger log_entry_is_append_only");
         }
-        assertThat(verify(export())).as("the rows put back").startsWith("OK: " + size + " entries");
     }
 
     private void aRecordProducedStraightToTheTopicNeverEntersTheLog(long size) throws Exception {
@@ -224,13 +230,11 @@ class TamperEvidentHistoryIT {
         commandSide = ServiceProcess.start("command-side", ServiceProcess.freePort(), commandEnvironment);
     }
 
-    /** Waits until the latest checkpoint covers the whole log; returns the log's size. */
-    private static long awaitSigned() {
-        return await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
-            long exported = export().lines().count();
-            Answer latest = auditor().get("/audit/checkpoints/latest");
-            return latest.status() == 200 && latest.body().path("size").asLong() == exported ? exported : -1L;
-        }, size -> size > 0);
+    /** Waits until the log holds {@code size} entries and the latest checkpoint covers them; returns the size. */
+    private static long awaitSigned(long size) {
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> export().lines().count() == size
+                && auditor().get("/audit/checkpoints/latest").body().path("size").asLong() == size);
+        return size;
     }
 
     private static Api auditor() {
@@ -244,18 +248,43 @@ class TamperEvidentHistoryIT {
     }
 
     /** The export as the rows give it, whatever the service would make of them. */
-    private static String linesOf(JdbcTemplate database) {
+    private static String linesOf(Connection database) throws SQLException {
         StringBuilder lines = new StringBuilder();
-        database.queryForList("select entry from log_entry where organization = 'acme' order by log_index",
-                byte[].class).forEach(entry -> lines.append(new String(entry, StandardCharsets.UTF_8)).append('\n'));
+        for (Object[] row : rows(database)) {
+            lines.append(new String((byte[]) row[3], StandardCharsets.UTF_8)).append('\n');
+        }
         return lines.toString();
     }
 
-    private static void restore(JdbcTemplate database, List<Map<String, Object>> genuine) {
-        database.update("delete from log_entry where organization = 'acme'");
-        genuine.forEach(row -> database.update("insert into log_entry (organization, log_index, event_id, entry,"
-                + " leaf_hash) values (?, ?, ?, ?, ?)", row.get("organization"), row.get("log_index"),
-                row.get("event_id"), row.get("entry"), row.get("leaf_hash")));
+    /** Acme's rows of the log: organization, index, event id, entry, leaf hash. */
+    private static List<Object[]> rows(Connection database) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        try (PreparedStatement select = database.prepareStatement("select organization, log_index, event_id, entry,"
+                + " leaf_hash from log_entry where organization = 'acme' order by log_index");
+             ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                rows.add(new Object[]{result.getString(1), result.getLong(2), result.getString(3),
+                        result.getBytes(4), result.getBytes(5)});
+            }
+        }
+        return rows;
+    }
+
+    private static void restore(Connection database, List<Object[]> genuine) throws SQLException {
+        update(database, "delete from log_entry where organization = 'acme'");
+        for (Object[] row : genuine) {
+            update(database, "insert into log_entry (organization, log_index, event_id, entry, leaf_hash)"
+                    + " values (?, ?, ?, ?, ?)", row);
+        }
+    }
+
+    private static void update(Connection database, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = database.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
     }
 
     /**
