@@ -40,9 +40,10 @@ call() {
     printf '%s' "$answer"
 }
 
-# the "id" of a JSON answer, without needing jq
+# the "id" of a JSON answer, without needing jq: its first, the answer's own (the ids of the events it recorded,
+# under "events", come after it)
 id_of() {
-    sed -n 's/.*"id":"\([^"]*\)".*/\1/p' <<<"$1"
+    grep -o '"id":"[^"]*"' <<<"$1" | head -n 1 | cut -d'"' -f4
 }
 
 # Shared Infra: the ops team's networks and cluster
