@@ -3,6 +3,7 @@ package io.infrashare.query.log;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infrashare.events.LogSeal;
 import io.infrashare.events.OrganizationId;
 import io.infrashare.query.log.CheckpointRefused.Reason;
 import io.infrashare.transparency.Checkpoint;
@@ -88,9 +89,9 @@ class IncomingCheckpoints {
         List<NoteVerifier> trusted;
         try {
             note = SignedNote.parse(published.note());
-            trusted = note.signatures().stream().map(signature -> keys.including(signature.name(), signature.keyId()))
-                    .reduce((first, second) -> second).orElseThrow();
-            checkpoint = Checkpoint.open(published.note(), originPrefix + "/" + organization, trusted);
+            trusted = keys.toOpen(note);
+            checkpoint = Checkpoint.open(published.note(), LogSeal.origin(originPrefix, OrganizationId.of(organization)),
+                    trusted);
         } catch (MalformedNoteException e) {
             throw new CheckpointRefused(Reason.MALFORMED, "its note cannot be read: " + e.getMessage());
         } catch (NoteVerificationException e) {

@@ -1,6 +1,7 @@
 package io.infrashare.query.log;
 
 import io.infrashare.transparency.NoteVerifier;
+import io.infrashare.transparency.SignedNote;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -51,14 +52,18 @@ public class KnownKeys {
         return all;
     }
 
-    /** Every trusted key, the key directory read again first if none of them has this name and id. */
-    public List<NoteVerifier> including(String name, int keyId) {
+    /**
+     * The keys to open a note with: every trusted key, the key directory read again first if one of the note's
+     * signatures names a key not known yet (once per note, however many such signatures it has).
+     */
+    public List<NoteVerifier> toOpen(SignedNote note) {
         List<NoteVerifier> known = all;
-        if (file != null && known.stream().noneMatch(key -> key.name().equals(name) && key.keyId() == keyId)) {
-            known = read();
-            all = known;
+        boolean unknown = note.signatures().stream().anyMatch(signature -> known.stream()
+                .noneMatch(key -> key.name().equals(signature.name()) && key.keyId() == signature.keyId()));
+        if (file != null && unknown) {
+            all = read();
         }
-        return known;
+        return all;
     }
 
     private List<NoteVerifier> read() {

@@ -6,7 +6,6 @@ import io.infrashare.transparency.Checkpoint;
 import io.infrashare.transparency.CompactRange;
 import io.infrashare.transparency.MalformedNoteException;
 import io.infrashare.transparency.NoteVerificationException;
-import io.infrashare.transparency.NoteVerifier;
 import io.infrashare.transparency.SignedNote;
 import org.springframework.stereotype.Component;
 
@@ -134,10 +133,7 @@ public class LogChain {
         Checkpoint checkpoint;
         try {
             SignedNote note = SignedNote.parse(candidate.seal().checkpoint());
-            List<NoteVerifier> trusted = note.signatures().stream()
-                    .flatMap(signature -> keys.including(signature.name(), signature.keyId()).stream())
-                    .distinct().toList();
-            checkpoint = Checkpoint.open(note.message(), origin, trusted);
+            checkpoint = Checkpoint.open(note.message(), origin, keys.toOpen(note));
         } catch (MalformedNoteException | NoteVerificationException e) {
             return Optional.of("its checkpoint is not one the command side signed: " + e.getMessage());
         }
