@@ -18,10 +18,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ServedContractTest {
 
-    /** One operation, as springdoc serves it: 200 with a project, 404 with a problem. */
+    /**
+     * Two operations, as springdoc serves them: a project (200 with a project, 404 with a problem) and an export
+     * (200 with NDJSON lines, each an entry).
+     */
     private static final String DOCUMENT = """
             {"openapi":"3.1.0","info":{"title":"t","version":"1"},
-             "paths":{"/projects/{project}":{"get":{"operationId":"project",
+             "paths":{"/log":{"get":{"operationId":"log","responses":{
+                 "200":{"description":"the entries","content":{"application/x-ndjson":{"schema":{"type":"object",
+                   "required":["id"],"properties":{"id":{"type":"string"}}}}}}}}},
+              "/projects/{project}":{"get":{"operationId":"project",
                "parameters":[{"name":"project","in":"path","required":true,"schema":{"type":"string"}}],
                "responses":{
                  "200":{"description":"found","content":{"application/json":{"schema":{"type":"object",
@@ -51,6 +57,8 @@ class ServedContractTest {
                 case "/projects/si" -> new Reply(200, "application/json",
                         "{\"id\":\"si\",\"createdAt\":\"2026-11-23T10:15:30.123456Z\"}");
                 case "/projects/typed-wrong" -> new Reply(200, "application/json", "{\"id\":\"x\",\"createdAt\":7}");
+                case "/projects/empty" -> new Reply(200, "application/json", "");
+                case "/log" -> new Reply(200, "application/x-ndjson", "");
                 case "/projects/gone" -> new Reply(404, "application/problem+json",
                         "{\"type\":\"/problems/not-found\",\"status\":404}");
                 default -> new Reply(409, "application/problem+json",
@@ -104,6 +112,16 @@ class ServedContractTest {
                 .startsWith("GET /projects/{project} (project) answered 200: [validation.response.body.schema.type]")
                 .as("the document is OpenAPI 3.1, whose types the validator does not see as they are served")
                 .contains("/createdAt");
+    }
+
+    @Test
+    void anEmptyNdjsonExportIsAStreamOfNoLinesButAnEmptyJsonAnswerIsMissingItsBody() {
+        api.get("/log");
+        assertThat(contract.violations()).as("an export with no entries").isEmpty();
+
+        api.get("/projects/empty");
+        assertThat(contract.violations()).singleElement().asString()
+                .startsWith("GET /projects/{project} (project) answered 200: [validation.response.body.missing]");
     }
 
     @Test
