@@ -15,9 +15,16 @@ import java.time.Duration;
  * @param snapshotThreshold after how many events read or recorded since a project was loaded its state is stored
  *                          as a snapshot, so that loading it reads the snapshot and at most about that many events;
  *                          0 takes no snapshots
+ * @param concurrency how many commands run at once on a node, the others waiting their turn for as long as a command
+ *                    may run; 0 is twice the processors the node has
  */
 @ConfigurationProperties("infrashare.commands")
-record CommandProperties(@DefaultValue("3") int retries, @DefaultValue("20ms") Duration retryPause,
-                         @DefaultValue("1000") int cachedProjects, @DefaultValue("15s") Duration timeout,
-                         @DefaultValue("500") int snapshotThreshold) {
+public record CommandProperties(@DefaultValue("3") int retries, @DefaultValue("20ms") Duration retryPause,
+                                @DefaultValue("1000") int cachedProjects, @DefaultValue("15s") Duration timeout,
+                                @DefaultValue("500") int snapshotThreshold, @DefaultValue("0") int concurrency) {
+
+    /** The commands that run at once: as configured, or twice the processors. */
+    public int concurrentCommands() {
+        return concurrency > 0 ? concurrency : 2 * Runtime.getRuntime().availableProcessors();
+    }
 }

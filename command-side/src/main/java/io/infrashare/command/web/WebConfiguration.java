@@ -1,6 +1,7 @@
 package io.infrashare.command.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infrashare.command.CommandProperties;
 import io.infrashare.support.ProblemDocumentation;
 import io.infrashare.support.ServiceSupportAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,6 +30,16 @@ class WebConfiguration {
         FilterRegistrationBean<WriteRateLimit> registration =
                 new FilterRegistrationBean<>(new WriteRateLimit(limit, json, meters));
         registration.setOrder(ServiceSupportAutoConfiguration.BODY_LIMIT_FILTER_ORDER);
+        return registration;
+    }
+
+    /** After the idempotency filter, so that a replay does not wait for a turn it does not need. */
+    @Bean
+    FilterRegistrationBean<CommandAdmission> commandAdmission(CommandProperties commands, ObjectMapper json,
+                                                              MeterRegistry meters) {
+        FilterRegistrationBean<CommandAdmission> registration = new FilterRegistrationBean<>(
+                new CommandAdmission(commands.concurrentCommands(), commands.timeout(), json, meters));
+        registration.setOrder(ServiceSupportAutoConfiguration.BODY_LIMIT_FILTER_ORDER + 2);
         return registration;
     }
 

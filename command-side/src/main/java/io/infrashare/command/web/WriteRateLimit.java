@@ -21,11 +21,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,10 +32,9 @@ import java.util.concurrent.TimeUnit;
  * node lately: a bucket left idle for as long as it takes to fill up again (at least a minute) is dropped, since a new
  * one would be the same, so a stream of new principals does not grow the heap for ever. Reads are not limited.
  */
-class WriteRateLimit extends OncePerRequestFilter {
+class WriteRateLimit extends CommandFilter {
 
     private static final Logger log = LoggerFactory.getLogger(WriteRateLimit.class);
-    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final RateLimitProperties limit;
     private final ObjectMapper json;
@@ -65,15 +62,6 @@ class WriteRateLimit extends OncePerRequestFilter {
     long keptBuckets() {
         buckets.cleanUp();
         return buckets.estimatedSize();
-    }
-
-    /**
-     * Writes are commands of an organization's callers; the operator's stack-wide operations ({@code /admin}) are
-     * not.
-     */
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !WRITES.contains(request.getMethod()) || request.getRequestURI().startsWith("/admin/");
     }
 
     @Override
