@@ -69,33 +69,39 @@ class TutorialThroughGeneratedClientsIT {
         ApiClient ops = commands("dev-ops");
         ApiClient ecomm = commands("dev-ecomm");
         new ProjectsApi(ops).createProject(
-                new NewProject().name("Shared Infra").abbreviation("si").ownerTeam("ops"), null, null, null);
+                new NewProject().name("Shared Infra").abbreviation("si").ownerTeam("ops"), null, null, null, null);
         new EnvironmentsApi(ops).createEnvironment("si",
-                new NewEnvironment().name("Staging").abbreviation("staging"), null, null, null);
+                new NewEnvironment().name("Staging").abbreviation("staging"), null, null, null, null);
         new ProjectsApi(ops).addPackage("si",
-                new NewPackage().name("vpc").bundle("aws-vpc").resourceType("aws-vpc"), null, null, null);
+                new NewPackage().name("vpc").bundle("aws-vpc").resourceType("aws-vpc"), null, null, null, null);
         UUID vpc = new ResourcesApi(ops).provisionResource("si-staging", new NewResource()._package("vpc").name("US VPC")
-                .attributes(Map.of("region", "us-east-1")), "the shared network", null, null).getId();
+                .attributes(Map.of("region", "us-east-1")), null, "the shared network", null, null).getId();
         UUID legacyDb = new ResourcesApi(ops).importResource("si", new ImportedResource().type("postgresql")
-                .name("legacy db").attributes(Map.of("host", "db.internal")), null, null, null).getId();
+                .name("legacy db").attributes(Map.of("host", "db.internal")), null, null, null, null).getId();
 
         new ProjectsApi(ecomm).createProject(
-                new NewProject().name("ECommerce API").abbreviation("ecomm").ownerTeam("ecommerce"), null, null, null);
-        String staging = new EnvironmentsApi(ecomm).createEnvironment("ecomm",
-                new NewEnvironment().name("Staging").abbreviation("staging"), null, null, null).getId();
-        new ProjectsApi(ecomm).addPackage("ecomm",
-                new NewPackage().name("db").bundle("aws-rds-postgres").resourceType("postgresql"), null, null, null);
-        new ResourcesApi(ops).shareResource(vpc, "ecomm", null, null, null);
-        new ResourcesApi(ops).shareResource(legacyDb, "ecomm", null, null, null);
-        new EnvironmentsApi(ecomm).setRemoteReference(staging, "db", new ResourceChoice().resource(legacyDb), null, null,
+                new NewProject().name("ECommerce API").abbreviation("ecomm").ownerTeam("ecommerce"), null, null, null,
                 null);
-        new EnvironmentsApi(ecomm).setDefault(staging, "aws-vpc", new ResourceChoice().resource(vpc),
+        String staging = new EnvironmentsApi(ecomm).createEnvironment("ecomm",
+                new NewEnvironment().name("Staging").abbreviation("staging"), null, null, null, null).getId();
+        new ProjectsApi(ecomm).addPackage("ecomm",
+                new NewPackage().name("db").bundle("aws-rds-postgres").resourceType("postgresql"), null, null, null,
+                null);
+        new ResourcesApi(ops).shareResource(vpc, "ecomm", null, null, null, null);
+        new ResourcesApi(ops).shareResource(legacyDb, "ecomm", null, null, null, null);
+        new EnvironmentsApi(ecomm).setRemoteReference(staging, "db", new ResourceChoice().resource(legacyDb), null, null,
+                null, null);
+        new EnvironmentsApi(ecomm).setDefault(staging, "aws-vpc", new ResourceChoice().resource(vpc), null,
                 "staging's network", "tutorial-default", null);
 
+        ApiException tried = catchThrowableOfType(ApiException.class,
+                () -> new ResourcesApi(ops).revokeShare(vpc, "ecomm", true, null, null, null));
         ApiException refusal = catchThrowableOfType(ApiException.class,
-                () -> new ResourcesApi(ops).revokeShare(vpc, "ecomm", null, null, null));
+                () -> new ResourcesApi(ops).revokeShare(vpc, "ecomm", null, null, null, null));
         assertThat(refusal).as("revoking a share that staging consumes").isNotNull();
         assertThat(refusal.getCode()).isEqualTo(409);
+        assertThat(tried).as("the dry run before it").extracting(ApiException::getResponseBody)
+                .isEqualTo(refusal.getResponseBody());
         Problem problem = ops.getObjectMapper().readValue(refusal.getResponseBody(), Problem.class);
         assertThat(problem.getType()).isEqualTo("/problems/share-in-use");
         assertThat(problem.getConsumers()).singleElement().satisfies(consumer -> {
