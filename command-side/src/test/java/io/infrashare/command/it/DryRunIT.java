@@ -110,6 +110,64 @@ class DryRunIT {
     }
 
     @Test
+    void everyCommandTakesADryRunAndRecordsNothing() {
+        Api http = Api.localhost(port);
+        SharedInfrastructure sharing = SharedInfrastructure.build(http, "a");
+        String infra = "ainfra";
+        String shop = sharing.shop();
+        succeeds(http.as("dev-ops").post("/projects/" + infra + "/environments",
+                "{\"name\":\"Prod\",\"abbreviation\":\"prod\"}"));
+        Stored before = stored();
+        record Write(String token, String method, String path, String body, List<String> wouldRecord) {
+        }
+
+        List<Write> writes = List.of(
+                new Write("dev-ops", "POST", "/projects", "{\"name\":\"New\",\"abbreviation\":\"anew\","
+                        + "\"ownerTeam\":\"ops\"}", List.of("ProjectCreated")),
+                new Write("dev-ecomm", "POST", "/projects/" + shop + "/environments", "{\"name\":\"PR\","
+                        + "\"abbreviation\":\"pr3\",\"forkOf\":\"" + shop + "-staging\"}",
+                        List.of("EnvironmentCreated", "EnvironmentDefaultSet", "RemoteReferenceAdded")),
+                new Write("dev-ecomm", "DELETE", "/environments/" + shop + "-staging", null,
+                        List.of("EnvironmentDefaultCleared", "RemoteReferenceRemoved", "EnvironmentDeleted")),
+                new Write("dev-ops", "POST", "/projects/" + infra + "/packages", "{\"name\":\"db\","
+                        + "\"bundle\":\"aws-rds\",\"resourceType\":\"postgresql\"}", List.of("PackageAdded")),
+                new Write("dev-ops", "POST", "/environments/" + infra + "-prod/resources",
+                        "{\"package\":\"vpc\",\"name\":\"Prod VPC\"}", List.of("ResourceProvisioned")),
+                new Write("dev-ops", "POST", "/projects/" + infra + "/resources",
+                        "{\"type\":\"redis\",\"name\":\"cache\"}", List.of("ResourceImported")),
+                new Write("dev-ops", "PATCH", "/resources/" + sharing.vpc(), "{\"attributes\":{\"cidr\":"
+                        + "\"10.0.0.0/16\"}}", List.of("ResourceReconfigured")),
+                new Write("dev-ops", "POST", "/resources/" + sharing.revoked() + "/decommission", null,
+                        List.of("ResourceDecommissioned")),
+                new Write("dev-ops", "PUT", "/resources/" + sharing.revoked() + "/shares/" + shop, null,
+                        List.of("ResourceShared")),
+                new Write("dev-ops", "DELETE", "/resources/" + sharing.revoked() + "/shares/" + shop, null, null),
+                new Write("dev-ecomm", "DELETE", "/environments/" + shop + "-staging/defaults/aws-vpc", null,
+                        List.of("EnvironmentDefaultCleared")),
+                new Write("dev-ecomm", "PUT", "/environments/" + shop + "-staging/defaults/aws-vpc",
+                        "{\"resource\":\"" + sharing.vpc() + "\"}", List.of()),
+                new Write("dev-ecomm", "DELETE", "/environments/" + shop + "-staging/remote-references/k8s", null,
+                        List.of("RemoteReferenceRemoved")),
+                new Write("dev-ecomm", "PUT", "/environments/" + shop + "-staging/remote-references/k8s",
+                        "{\"resource\":\"" + sharing.cluster() + "\"}", List.of()),
+                new Write("dev-admin", "PUT", "/resource-types/redis", "{\"defaultable\":true}",
+                        List.of("ResourceTypeConfigured")));
+
+        for (Write write : writes) {
+            Answer dryRun = http.as(write.token()).send(write.method(), write.path() + "?dryRun=true", write.body());
+            String request = write.method() + " " + write.path();
+            if (write.wouldRecord() == null) {
+                assertThat(dryRun.status()).as(request + ": no share to revoke").isEqualTo(404);
+                continue;
+            }
+            assertThat(dryRun.status()).as(request + ": " + dryRun.text()).isEqualTo(200);
+            assertThat(dryRun.contentType()).as(request).isEqualTo(DRY_RUN);
+            assertThat(wouldRecord(dryRun)).as(request).isEqualTo(write.wouldRecord());
+        }
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
     void aDryRunNeitherTakesNorReplaysAnIdempotencyKey() {
         Api ops = Api.localhost(port).as("dev-ops").withIdempotencyKey("create-dk");
         String project = "{\"name\":\"Dry\",\"abbreviation\":\"dk\",\"ownerTeam\":\"ops\"}";
@@ -119,7 +177,7 @@ class DryRunIT {
 
         assertThat(dryRun.status()).as(dryRun.text()).isEqualTo(200);
         assertThat(dryRun.replayed()).isFalse();
-        assertThat(dryRun.body().path("wouldRecord").findValuesAsText("type")).containsExactly("ProjectCreated");
+        assertThat(wouldRecord(dryRun)).containsExactly("ProjectCreated");
         assertThat(dryRun.body().path("wouldRecord").get(0).path("data").path("project").asText()).isEqualTo("dk");
         assertThat(stored()).as("nothing recorded, no key taken").isEqualTo(before);
 
@@ -202,6 +260,13 @@ class DryRunIT {
         return eventStore.readEvents(project, 0).asStream()
                 .collect(Collectors.toMap(EventMessage::getIdentifier,
                         event -> (InfrashareEvent) event.getPayload(), (a, b) -> a, TreeMap::new));
+    }
+
+    /** The types of the events a dry run would record, in order. */
+    private static List<String> wouldRecord(Answer dryRun) {
+        List<String> types = new ArrayList<>();
+        dryRun.body().path("wouldRecord").forEach(event -> types.add(event.path("type").asText()));
+        return types;
     }
 
     private static JsonNode withoutProvenance(JsonNode data) {
