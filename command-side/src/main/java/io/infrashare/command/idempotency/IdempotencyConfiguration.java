@@ -11,12 +11,15 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 class IdempotencyConfiguration {
 
-    /** After authentication and the body limit: keys are the caller's, and the body is read under the limit. */
+    /**
+     * After authentication and the body limit: keys are the caller's, and the body is read under the limit; and
+     * after {@code ?dryRun=} is read, since a dry run takes no key.
+     */
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, ObjectMapper json) {
         FilterRegistrationBean<IdempotencyFilter> registration =
                 new FilterRegistrationBean<>(new IdempotencyFilter(store, json));
-        registration.setOrder(ServiceSupportAutoConfiguration.BODY_LIMIT_FILTER_ORDER + 1);
+        registration.setOrder(ServiceSupportAutoConfiguration.BODY_LIMIT_FILTER_ORDER + 2);
         return registration;
     }
 }

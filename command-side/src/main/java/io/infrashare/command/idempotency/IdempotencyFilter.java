@@ -1,6 +1,7 @@
 package io.infrashare.command.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infrashare.command.dryrun.DryRun;
 import io.infrashare.support.Caller;
 import io.infrashare.support.CurrentCaller;
 import io.infrashare.support.Problems;
@@ -50,12 +51,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     /**
      * Keys are kept per organization and caller, for commands; the operator's stack-wide operations
-     * ({@code /admin}) take none.
+     * ({@code /admin}) take none, and a dry run ignores its key: it neither takes it nor gets an answer replayed.
      */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !WRITES.contains(request.getMethod()) || request.getHeader(HEADER) == null
-                || request.getRequestURI().startsWith("/admin/");
+                || request.getRequestURI().startsWith("/admin/") || DryRun.requested(request);
     }
 
     @Override

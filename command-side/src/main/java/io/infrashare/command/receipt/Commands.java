@@ -1,5 +1,6 @@
 package io.infrashare.command.receipt;
 
+import io.infrashare.command.dryrun.DryRun;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.callbacks.FutureCallback;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * Sends a command and waits for it as {@link CommandGateway#sendAndWait} does, retries and failures alike, and
- * answers with its receipt: the command's result and the events it stored (see {@link StoredEvents}).
+ * answers with its receipt: the command's result and the events it stored (see {@link StoredEvents}). A dry run
+ * ({@link DryRun}) records nothing and has no receipt: its answer is the failure it ends with.
  */
 @Component
 public class Commands {
@@ -23,7 +25,7 @@ public class Commands {
 
     public <R> Receipt<R> send(Object command) {
         FutureCallback<Object, R> callback = new FutureCallback<>();
-        gateway.send(command, callback);
+        gateway.send(DryRun.asRequested(command), callback);
         CommandResultMessage<? extends R> answer = callback.getResult();
         if (answer.isExceptional()) {
             throw asRuntime(answer.exceptionResult());
