@@ -39,7 +39,7 @@ class WebConfiguration {
                                                               MeterRegistry meters) {
         FilterRegistrationBean<CommandAdmission> registration = new FilterRegistrationBean<>(
                 new CommandAdmission(commands.concurrentCommands(), commands.timeout(), json, meters));
-        registration.setOrder(ServiceSupportAutoConfiguration.BODY_LIMIT_FILTER_ORDER + 2);
+        registration.setOrder(ServiceSupportAutoConfiguration.BODY_LIMIT_FILTER_ORDER + 3);
         return registration;
     }
 
