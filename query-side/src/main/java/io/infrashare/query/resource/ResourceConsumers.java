@@ -51,7 +51,9 @@ public class ResourceConsumers {
     /**
      * Who consumes any of the resources, now or at the position (see {@link PointInTime}) when that is not
      * {@code null}, in one statement whatever their number: live environments only, as for one resource. By
-     * environment, way of consuming, slot and resource.
+     * environment, way of consuming, slot and resource. The ids are joined as a table rather than compared with
+     * {@code = any(...)}, which PostgreSQL plans by estimating every element of the array: tens of milliseconds for
+     * the thousands of resources an impact's later depths hold.
      */
     public List<Consumption> of(OrganizationId organization, Collection<ResourceId> resources, Long position) {
         if (resources.isEmpty()) {
@@ -60,7 +62,8 @@ public class ResourceConsumers {
         return jdbc.sql("select c.environment, e.project, c.via, c.slot, c.resource, c.since from "
                         + ValidityTable.asOf("consumption", position) + " c join " + environments(position)
                         + " e on e.organization = c.organization and e.id = c.environment"
-                        + " where c.organization = :organization and c.resource = any(:resources)"
+                        + " join unnest(cast(:resources as text[])) as r(id) on c.resource = r.id"
+                        + " where c.organization = :organization"
                         + " order by c.environment, c.via, c.slot, c.resource")
                 .param("organization", organization.value())
                 .param("resources", resources.stream().map(ResourceId::toString).toArray(String[]::new))

@@ -104,16 +104,17 @@ public class ResourceReadModel implements Projection {
 
     /**
      * The active resources provisioned in any of the environments, now or at the position (see {@link PointInTime})
-     * when that is not {@code null}, in one statement whatever their number.
+     * when that is not {@code null}, in one statement whatever their number (joined as a table, as
+     * {@link ResourceConsumers} does).
      */
     public List<ResourceId> provisionedIn(OrganizationId organization, Collection<EnvironmentId> environments,
                                           Long position) {
         if (environments.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select id from " + versions.asOf(position)
-                        + " r where organization = :organization and owner_environment = any(:environments)"
-                        + " and status = :active order by id")
+        return jdbc.sql("select r.id from " + versions.asOf(position)
+                        + " r join unnest(cast(:environments as text[])) as e(id) on r.owner_environment = e.id"
+                        + " where r.organization = :organization and r.status = :active")
                 .param("organization", organization.value())
                 .param("environments", environments.stream().map(EnvironmentId::value).toArray(String[]::new))
                 .param("active", ResourceStatus.ACTIVE.json())
