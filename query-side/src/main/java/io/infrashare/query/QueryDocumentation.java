@@ -56,18 +56,25 @@ class QueryDocumentation {
     }
 
     /**
-     * An audit entry's {@code notApplied} is null when the read models applied the event; OpenAPI 3.0 says that of a
-     * reference to another schema only through {@code allOf}.
+     * Properties that refer to another schema and may be null, which OpenAPI 3.0 says only through {@code allOf}: an
+     * audit entry's {@code notApplied}, null when the read models applied the event, and a package resolution's
+     * {@code resource}, null when no source holds one.
      */
     @Bean
-    OpenApiCustomizer nullableNotApplied() {
+    OpenApiCustomizer nullableReferences() {
         return openApi -> {
-            Schema<?> entry = openApi.getComponents().getSchemas().get("AuditEntry");
-            String notApplied = entry.getProperties().get("notApplied").get$ref();
-            entry.addProperty("notApplied", new Schema<>().nullable(true)
-                    .allOf(List.of(new Schema<>().$ref(notApplied)))
-                    .description("Why the read models did not apply the event; null when they did (applied)."));
+            nullable(openApi.getComponents().getSchemas().get("AuditEntry"), "notApplied",
+                    "Why the read models did not apply the event; null when they did (applied).");
+            nullable(openApi.getComponents().getSchemas().get("PackageResolution"), "resource",
+                    "The resource of the winning source; null when the source is none.");
         };
+    }
+
+    private static void nullable(Schema<?> schema, String property, String description) {
+        String reference = schema.getProperties().get(property).get$ref();
+        schema.addProperty(property, new Schema<>().nullable(true)
+                .allOf(List.of(new Schema<>().$ref(reference)))
+                .description(description));
     }
 
     private static void instant(Parameter parameter) {

@@ -31,6 +31,8 @@ class OpenApiDocumentIT {
             "GET /environments/{env}/consumption",
             "GET /resources/{id}",
             "GET /resources/{id}/consumers",
+            "GET /resources/{id}/impact",
+            "GET /environments/{env}/packages/{package}/resolution",
             "GET /projects",
             "GET /projects/{project}",
             "GET /audit",

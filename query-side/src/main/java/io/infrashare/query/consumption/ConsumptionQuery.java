@@ -5,7 +5,6 @@ import io.infrashare.events.OrganizationId;
 import io.infrashare.events.PackageId;
 import io.infrashare.events.ResourceId;
 import io.infrashare.events.ResourceType;
-import io.infrashare.query.NotFound;
 import io.infrashare.query.PointInTime;
 import io.infrashare.query.Positioned;
 import io.infrashare.query.consumption.ConsumptionReadModel.Consumed;
@@ -59,7 +58,7 @@ class ConsumptionQuery {
                                                        long position) {
         return environments.find(organization, environment).map(found -> {
             if (found.deleted() != null) {
-                throw deleted(found);
+                throw DeletedEnvironment.notFound(found);
             }
             List<Consumed> consumed = consumption.of(organization, environment);
             Map<ResourceId, ResourceView> used = resources.byIds(organization, usedBy(consumed));
@@ -80,7 +79,7 @@ class ConsumptionQuery {
         long position = pointInTime.positionAt(organization, at);
         return environments.findAt(organization, environment, position).map(found -> {
             if (found.deleted() != null) {
-                throw deleted(found);
+                throw DeletedEnvironment.notFound(found);
             }
             List<Consumed> consumed = consumption.at(organization, environment, position);
             Map<ResourceId, ResourceView> used = resources.byIdsAt(organization, usedBy(consumed), position);
@@ -114,14 +113,6 @@ class ConsumptionQuery {
                 .toList();
         return new Positioned<>(position, new ConsumptionView(found.id(), found.project(), asOf, shownDefaults,
                 shownReferences));
-    }
-
-    private static NotFound deleted(EnvironmentView environment) {
-        EnvironmentView.Deletion deletion = environment.deleted();
-        NotFound notFound = new NotFound("Environment '" + environment.id() + "' was deleted at " + deletion.at()
-                + " by " + deletion.by() + ".");
-        notFound.getBody().setProperty("deletedAt", deletion.at());
-        return notFound;
     }
 
     /**

@@ -64,6 +64,26 @@ class ResourceController {
                 .orElseThrow(() -> notFound(id));
     }
 
+    @Operation(operationId = "getResourceImpact", tags = "resources",
+            summary = "Every environment that changing or decommissioning a resource would reach",
+            description = "Depth 1: every live environment consuming the resource, by default or by remote "
+                    + "reference; depth n + 1: every live environment consuming a resource provisioned in an "
+                    + "environment of depth n, with through naming the resource it consumes. An environment reached "
+                    + "through several resources is listed for each. Sorted by depth, then environment. package is "
+                    + "null for a default, which serves every package of its type the environment neither provisions "
+                    + "nor references (the package's resolution says which). With at, as it was then: environments "
+                    + "live and resources active then.")
+    @Refusals({HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND})
+    @GetMapping("/resources/{id}/impact")
+    ResponseEntity<ImpactView> impact(@PathVariable String id, @RequestParam(required = false) String at,
+                                      Caller caller) {
+        ResourceId resource = resourceId(id);
+        return (at == null ? query.impact(caller.organization(), resource)
+                : query.impact(caller.organization(), resource, PointInTime.parse(at)))
+                .map(Positioned::toResponse)
+                .orElseThrow(() -> notFound(id));
+    }
+
     /** Named {@code id} as in the path. */
     private static ResourceId resourceId(String id) {
         if (!RESOURCE_ID.matcher(id).matches()) {

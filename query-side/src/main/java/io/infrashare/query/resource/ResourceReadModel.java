@@ -83,6 +83,46 @@ public class ResourceReadModel implements Projection {
         return byIds(organization, List.of(resource), position).values().stream().findFirst();
     }
 
+    /**
+     * The active resource the package provisioned in the environment, now or at the position (see
+     * {@link PointInTime}) when that is not {@code null}. Once decommissioned it no longer fills the package, which
+     * may then be provisioned anew.
+     */
+    public Optional<ResourceView> provisionedBy(OrganizationId organization, EnvironmentId environment, PackageId pkg,
+                                                Long position) {
+        return jdbc.sql("select " + COLUMNS + " from " + versions.asOf(position)
+                        + " r where organization = :organization and owner_environment = :environment"
+                        + " and owner_package = :package and status = :active")
+                .param("organization", organization.value())
+                .param("environment", environment.value())
+                .param("package", pkg.value())
+                .param("active", ResourceStatus.ACTIVE.json())
+                .param("position", position)
+                .query((row, number) -> view(row))
+                .optional();
+    }
+
+    /**
+     * The active resources provisioned in any of the environments, now or at the position (see {@link PointInTime})
+     * when that is not {@code null}, in one statement whatever their number (joined as a table, as
+     * {@link ResourceConsumers} does).
+     */
+    public List<ResourceId> provisionedIn(OrganizationId organization, Collection<EnvironmentId> environments,
+                                          Long position) {
+        if (environments.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select r.id from " + versions.asOf(position)
+                        + " r join unnest(cast(:environments as text[])) as e(id) on r.owner_environment = e.id"
+                        + " where r.organization = :organization and r.status = :active")
+                .param("organization", organization.value())
+                .param("environments", environments.stream().map(EnvironmentId::value).toArray(String[]::new))
+                .param("active", ResourceStatus.ACTIVE.json())
+                .param("position", position)
+                .query((row, number) -> ResourceId.of(UUID.fromString(row.getString("id"))))
+                .list();
+    }
+
     private Map<ResourceId, ResourceView> byIds(OrganizationId organization, Collection<ResourceId> ids,
                                                 Long position) {
         if (ids.isEmpty()) {
