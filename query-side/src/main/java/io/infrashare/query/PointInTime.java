@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code at} of a point-in-time query and the position of the organization's history it stands for.
@@ -80,5 +81,19 @@ public class PointInTime {
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * When the organization's event at the position occurred, empty before its first: the instant a view of exactly
+     * the history up to that position is as of, which {@link #positionAt} turns back into the same position.
+     */
+    public Optional<Instant> occurredAt(OrganizationId organization, long position) {
+        return jdbc.sql("""
+                        select occurred_at from applied_event
+                        where organization = :organization and position = :position""")
+                .param("organization", organization.value())
+                .param("position", position)
+                .query((row, number) -> row.getObject("occurred_at", OffsetDateTime.class).toInstant())
+                .optional();
     }
 }

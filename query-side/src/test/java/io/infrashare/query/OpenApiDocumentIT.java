@@ -35,6 +35,7 @@ class OpenApiDocumentIT {
             "GET /environments/{env}/packages/{package}/resolution",
             "GET /projects",
             "GET /projects/{project}",
+            "GET /graph",
             "GET /audit",
             "GET /audit/keys",
             "GET /audit/checkpoints",
@@ -55,6 +56,10 @@ class OpenApiDocumentIT {
                 .contains("project", "environment", "resource", "actor", "type", "from", "to", "after", "limit");
         assertThat(document.at("/paths/~1environments~1{environment}~1consumption/get/parameters")
                 .findValuesAsText("name")).contains("at");
+        assertThat(document.at("/paths/~1graph/get/parameters").findValuesAsText("name"))
+                .contains("at", "project", "resource", "depth", "format");
+        assertThat(document.at("/paths/~1graph/get/responses/200/content").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("application/json", "text/vnd.mermaid", "text/vnd.graphviz");
         assertThat(document.findValuesAsText("name")).doesNotContain("caller");
         for (String path : new String[]{"/paths/~1audit~1log/get/parameters", "/paths/~1audit~1consistency/get/parameters"}) {
             assertThat(document.at(path).findParents("in")).filteredOn(parameter -> parameter.get("in").asText()

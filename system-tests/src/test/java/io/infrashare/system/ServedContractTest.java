@@ -19,12 +19,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ServedContractTest {
 
     /**
-     * Two operations, as springdoc serves them: a project (200 with a project, 404 with a problem) and an export
-     * (200 with NDJSON lines, each an entry).
+     * Three operations, as springdoc serves them: a project (200 with a project, 404 with a problem), an export
+     * (200 with NDJSON lines, each an entry) and a graph (200 as JSON or drawn as text in one of two media types).
      */
     private static final String DOCUMENT = """
             {"openapi":"3.1.0","info":{"title":"t","version":"1"},
-             "paths":{"/log":{"get":{"operationId":"log","responses":{
+             "paths":{"/graph":{"get":{"operationId":"graph","responses":{
+                 "200":{"description":"the graph","content":{
+                   "application/json":{"schema":{"type":"object","required":["nodes"],
+                     "properties":{"nodes":{"type":"array","items":{"type":"object"}}}}},
+                   "text/vnd.mermaid":{"schema":{"type":"string"}},
+                   "text/vnd.graphviz":{"schema":{"type":"string"}}}}}}},
+              "/log":{"get":{"operationId":"log","responses":{
                  "200":{"description":"the entries","content":{"application/x-ndjson":{"schema":{"type":"object",
                    "required":["id"],"properties":{"id":{"type":"string"}}}}}}}}},
               "/projects/{project}":{"get":{"operationId":"project",
@@ -49,6 +55,7 @@ class ServedContractTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
+            String query = exchange.getRequestURI().getQuery();
             record Reply(int status, String type, String body) {
             }
             Reply reply = switch (path) {
@@ -59,6 +66,14 @@ class ServedContractTest {
                 case "/projects/typed-wrong" -> new Reply(200, "application/json", "{\"id\":\"x\",\"createdAt\":7}");
                 case "/projects/empty" -> new Reply(200, "application/json", "");
                 case "/log" -> new Reply(200, "application/x-ndjson", "");
+                case "/graph" -> switch (String.valueOf(query)) {
+                    case "format=mermaid" -> new Reply(200, "text/vnd.mermaid;charset=UTF-8",
+                            "flowchart LR\n    project_si[\"Shared Infra<br/>si\"]\n");
+                    case "format=dot" -> new Reply(200, "text/vnd.graphviz;charset=UTF-8",
+                            "digraph sharing {\n    \"project:si\" [label=\"Shared Infra\\nsi\", shape=box];\n}\n");
+                    case "format=svg" -> new Reply(200, "image/svg+xml", "<svg/>");
+                    default -> new Reply(200, "application/json", "{\"nodes\":[]}");
+                };
                 case "/projects/gone" -> new Reply(404, "application/problem+json",
                         "{\"type\":\"/problems/not-found\",\"status\":404}");
                 default -> new Reply(409, "application/problem+json",
@@ -122,6 +137,19 @@ class ServedContractTest {
         api.get("/projects/empty");
         assertThat(contract.violations()).singleElement().asString()
                 .startsWith("GET /projects/{project} (project) answered 200: [validation.response.body.missing]");
+    }
+
+    @Test
+    void aGraphDrawnAsTextInAMediaTypeTheDocumentListsIsKeptAndInAnotherIsNot() {
+        api.get("/graph");
+        api.get("/graph?format=mermaid");
+        api.get("/graph?format=dot");
+        assertThat(contract.checked()).isEqualTo(3);
+        assertThat(contract.violations()).as("JSON, Mermaid and DOT, each with its charset").isEmpty();
+
+        api.get("/graph?format=svg");
+        assertThat(contract.violations()).singleElement().asString()
+                .startsWith("GET /graph (graph) answered 200: [validation.response.contentType");
     }
 
     @Test

@@ -15,7 +15,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-/** The organization's projects, their owner teams and who created them when. */
+/**
+ * The organization's projects, their owner teams and who created them when, also as the position of the
+ * organization's history that created each: projects are never changed nor deleted, so that position is all a view as
+ * of an earlier instant needs to know of them.
+ */
 @Component
 class ProjectReadModel implements Projection {
 
@@ -48,20 +52,22 @@ class ProjectReadModel implements Projection {
     @Override
     public void apply(AppliedEvent applied) {
         if (applied.event() instanceof ProjectCreated event) {
-            on(event);
+            on(event, applied.position());
         }
     }
 
-    void on(ProjectCreated event) {
+    void on(ProjectCreated event, long position) {
         jdbc.sql("""
-                        insert into project (organization, id, name, owner_team, created_at, created_by)
-                        values (:organization, :id, :name, :ownerTeam, :createdAt, :createdBy)""")
+                        insert into project (organization, id, name, owner_team, created_at, created_by,
+                                             created_position)
+                        values (:organization, :id, :name, :ownerTeam, :createdAt, :createdBy, :position)""")
                 .param("organization", event.organization().value())
                 .param("id", event.project().value())
                 .param("name", event.name())
                 .param("ownerTeam", event.ownerTeam())
                 .param("createdAt", OffsetDateTime.ofInstant(event.provenance().occurredAt(), ZoneOffset.UTC))
                 .param("createdBy", event.provenance().actor())
+                .param("position", position)
                 .update();
     }
 
