@@ -2,8 +2,9 @@
 # Loads the seed scenario into a running infrashare, with the demo principals of the `demo` profile:
 #   Shared Infra (ops) provisions a US VPC and an EKS cluster in staging and an EU VPC in its eu environment, and
 #   shares them; ECommerce API takes the VPC and the cluster as staging's defaults, provisions its own cluster in
-#   production, references the shared cluster from a preview environment, and references an imported legacy
-#   database; Peering references the US and the EU VPC.
+#   production (whose default VPC is the shared one), references the shared cluster from a preview environment,
+#   and references an imported legacy database; Peering references the US and the EU VPC; Order Jobs runs on
+#   ECommerce API's production cluster, shared with it.
 # Each step carries an Idempotency-Key made of what it sends, so running the seed again after it was interrupted
 # (within the command side's 48 hours of keys) replays the steps that were done, with their first answers and so
 # the same ids, and does the rest.
@@ -77,9 +78,10 @@ LEGACY_DB="$(id_of "$(call dev-ecomm POST /projects/ecomm/resources \
 call dev-ecomm PUT /environments/ecomm-staging/defaults/aws-vpc "{\"resource\":\"$US_VPC\"}" >/dev/null
 call dev-ecomm PUT /environments/ecomm-staging/defaults/kubernetes-cluster "{\"resource\":\"$EKS\"}" >/dev/null
 call dev-ecomm PUT /environments/ecomm-staging/remote-references/db "{\"resource\":\"$LEGACY_DB\"}" >/dev/null
-# production runs its own cluster and uses the legacy database too
-call dev-ecomm POST /environments/ecomm-production/resources \
-    '{"package":"cluster","name":"Production EKS","attributes":{"region":"us-east-1","version":"1.31"}}' >/dev/null
+# production runs its own cluster in the shared VPC and uses the legacy database too
+call dev-ecomm PUT /environments/ecomm-production/defaults/aws-vpc "{\"resource\":\"$US_VPC\"}" >/dev/null
+PRODUCTION_EKS="$(id_of "$(call dev-ecomm POST /environments/ecomm-production/resources \
+    '{"package":"cluster","name":"Production EKS","attributes":{"region":"us-east-1","version":"1.31"}}')")"
 call dev-ecomm PUT /environments/ecomm-production/remote-references/db "{\"resource\":\"$LEGACY_DB\"}" >/dev/null
 # a preview environment forked from staging references the shared cluster from its cluster package
 call dev-ecomm POST /projects/ecomm/environments '{"name":"Preview PR 42","abbreviation":"pr42","forkOf":"ecomm-staging","labels":{"pull-request":"42"}}' >/dev/null
@@ -92,4 +94,11 @@ call dev-ops POST /projects/peering/packages '{"name":"euvpc","bundle":"aws-vpc"
 call dev-ops PUT /environments/peering-global/remote-references/usvpc "{\"resource\":\"$US_VPC\"}" >/dev/null
 call dev-ops PUT /environments/peering-global/remote-references/euvpc "{\"resource\":\"$EU_VPC\"}" >/dev/null
 
-echo "US_VPC=$US_VPC EU_VPC=$EU_VPC EKS=$EKS LEGACY_DB=$LEGACY_DB"
+# Order Jobs: the ecommerce team's batch jobs run on ECommerce API's production cluster, so a change to the shared
+# VPC reaches them too, through that cluster
+call dev-ecomm POST /projects '{"name":"Order Jobs","abbreviation":"jobs","ownerTeam":"ecommerce"}' >/dev/null
+call dev-ecomm PUT "/resources/$PRODUCTION_EKS/shares/jobs" >/dev/null
+call dev-ecomm POST /projects/jobs/environments '{"name":"Production","abbreviation":"production"}' >/dev/null
+call dev-ecomm PUT /environments/jobs-production/defaults/kubernetes-cluster "{\"resource\":\"$PRODUCTION_EKS\"}" >/dev/null
+
+echo "US_VPC=$US_VPC EU_VPC=$EU_VPC EKS=$EKS PRODUCTION_EKS=$PRODUCTION_EKS LEGACY_DB=$LEGACY_DB"

@@ -1,6 +1,8 @@
 package io.infrashare.system;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.infrashare.http.Answer;
+import io.infrashare.http.Api;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +42,26 @@ class DemoSeedIT {
                     .as("nothing recorded again").isEqualTo(position);
             assertThat(staging.body().path("defaults")).extracting(networkDefault -> networkDefault.path("type").asText())
                     .containsExactlyInAnyOrder("aws-vpc", "kubernetes-cluster");
+            theSharedVpcReachesTheJobsOnTheProductionClusterAtDepthTwo(stack);
         }
+    }
+
+    /** The impact the demo is there to show: production runs a cluster in the shared VPC, and the jobs run on it. */
+    private static void theSharedVpcReachesTheJobsOnTheProductionClusterAtDepthTwo(DemoStack stack) {
+        Api ecomm = stack.querySide().api().as("dev-ecomm");
+        JsonNode productionDefaults = ecomm.get("/environments/ecomm-production/consumption").body().path("defaults");
+        String vpc = productionDefaults.get(0).path("resource").path("id").asText();
+        JsonNode affected = await().atMost(Duration.ofSeconds(60))
+                .until(() -> ecomm.get("/resources/" + vpc + "/impact").body().path("affected"),
+                        list -> list.size() > 0 && list.get(list.size() - 1).path("depth").asInt() == 2);
+        assertThat(affected).filteredOn(entry -> entry.path("depth").asInt() == 1)
+                .extracting(entry -> entry.path("environment").asText())
+                .contains("ecomm-staging", "ecomm-production", "ecomm-pr42", "peering-global");
+        assertThat(affected).filteredOn(entry -> entry.path("depth").asInt() == 2).singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.path("environment").asText()).isEqualTo("jobs-production");
+                    assertThat(entry.path("through").asText()).isNotEqualTo(vpc);
+                });
     }
 
     /** Runs the seed against the command side; it must end well. */
