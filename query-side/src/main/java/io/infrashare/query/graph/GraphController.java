@@ -2,10 +2,10 @@ package io.infrashare.query.graph;
 
 import io.infrashare.events.ProjectId;
 import io.infrashare.events.ResourceId;
+import io.infrashare.query.Identifiers;
 import io.infrashare.query.PointInTime;
 import io.infrashare.query.Positioned;
 import io.infrashare.support.Caller;
-import io.infrashare.support.Problems;
 import io.infrashare.support.Refusals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -15,23 +15,16 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 @RestController
 class GraphController {
 
     /** The abbreviation rule of docs/http-api.md. */
-    private static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9]{0,19}");
-    /** The canonical form only: {@link UUID#fromString} also takes abbreviated groups such as {@code 1-2-3-4-5}. */
-    private static final Pattern RESOURCE_ID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern DEPTH = Pattern.compile("[0-9]{1,2}");
 
     private final GraphQuery query;
@@ -77,8 +70,9 @@ class GraphController {
                                          allowableValues = {"json", "mermaid", "dot"}, defaultValue = "json"))
                                  @RequestParam(required = false) String format,
                                  Caller caller) {
-        GraphFormat drawn = format == null ? GraphFormat.JSON : GraphFormat.named(format).orElseThrow(() -> invalid(
-                "format", "must be json, mermaid or dot", "'" + format + "' is not a format: json, mermaid or dot."));
+        GraphFormat drawn = format == null ? GraphFormat.JSON : GraphFormat.named(format)
+                .orElseThrow(() -> Identifiers.invalid("format", "must be json, mermaid or dot",
+                        "'" + format + "' is not a format: json, mermaid or dot."));
         Focus focus = new Focus(projectId(project), resourceId(resource), depth(depth));
         Positioned<GraphView> graph = at == null ? query.now(caller.organization(), focus)
                 : query.at(caller.organization(), PointInTime.parse(at), focus);
@@ -89,24 +83,11 @@ class GraphController {
     }
 
     private static ProjectId projectId(String project) {
-        if (project == null) {
-            return null;
-        }
-        if (!PROJECT_ID.matcher(project).matches()) {
-            throw invalid("project", "is not a project id", "'" + project + "' is not a project id such as si.");
-        }
-        return ProjectId.of(project);
+        return project == null ? null : Identifiers.project(project, "project");
     }
 
     private static ResourceId resourceId(String resource) {
-        if (resource == null) {
-            return null;
-        }
-        if (!RESOURCE_ID.matcher(resource).matches()) {
-            throw invalid("resource", "is not a resource id",
-                    "'" + resource + "' is not a resource id, which is a UUID.");
-        }
-        return ResourceId.of(UUID.fromString(resource));
+        return resource == null ? null : Identifiers.resource(resource, "resource");
     }
 
     private static int depth(String depth) {
@@ -119,12 +100,7 @@ class GraphController {
                 return value;
             }
         }
-        throw invalid("depth", "must be a number from 1 to " + Focus.MAX_DEPTH,
+        throw Identifiers.invalid("depth", "must be a number from 1 to " + Focus.MAX_DEPTH,
                 "Parameter 'depth' must be a number from 1 to " + Focus.MAX_DEPTH + ".");
-    }
-
-    private static ErrorResponseException invalid(String parameter, String message, String detail) {
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST,
-                Problems.invalid(detail, List.of(new Problems.FieldError(parameter, message))), null);
     }
 }

@@ -1,27 +1,22 @@
 package io.infrashare.query.project;
 
-import io.infrashare.events.ProjectId;
+import io.infrashare.query.Identifiers;
 import io.infrashare.query.NotFound;
 import io.infrashare.query.Positioned;
 import io.infrashare.support.Caller;
-import io.infrashare.support.Problems;
 import io.infrashare.support.Refusals;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
-import java.util.regex.Pattern;
 
 @RestController
 class ProjectController {
 
     /** The abbreviation rule of docs/http-api.md. */
-    private static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9]{0,19}");
 
     private final ProjectQuery query;
 
@@ -44,12 +39,7 @@ class ProjectController {
     @Refusals({HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND})
     @GetMapping("/projects/{project}")
     ResponseEntity<ProjectView> project(@PathVariable String project, Caller caller) {
-        if (!PROJECT_ID.matcher(project).matches()) {
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(
-                    "'" + project + "' is not a project id such as si.",
-                    List.of(new Problems.FieldError("project", "is not a project id"))), null);
-        }
-        return query.project(caller.organization(), ProjectId.of(project))
+        return query.project(caller.organization(), Identifiers.project(project, "project"))
                 .map(Positioned::toResponse)
                 .orElseThrow(() -> new NotFound("There is no project '" + project + "'."));
     }

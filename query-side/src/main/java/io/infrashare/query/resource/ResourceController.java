@@ -1,31 +1,24 @@
 package io.infrashare.query.resource;
 
 import io.infrashare.events.ResourceId;
+import io.infrashare.query.Identifiers;
 import io.infrashare.query.NotFound;
 import io.infrashare.query.PointInTime;
 import io.infrashare.query.Positioned;
 import io.infrashare.support.Caller;
-import io.infrashare.support.Problems;
 import io.infrashare.support.Refusals;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 @RestController
 class ResourceController {
 
-    /** The canonical form only: {@link UUID#fromString} also takes abbreviated groups such as {@code 1-2-3-4-5}. */
-    private static final Pattern RESOURCE_ID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final ResourceQuery query;
 
@@ -86,12 +79,7 @@ class ResourceController {
 
     /** Named {@code id} as in the path. */
     private static ResourceId resourceId(String id) {
-        if (!RESOURCE_ID.matcher(id).matches()) {
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(
-                    "'" + id + "' is not a resource id, which is a UUID.",
-                    List.of(new Problems.FieldError("id", "is not a resource id"))), null);
-        }
-        return ResourceId.of(UUID.fromString(id));
+        return Identifiers.resource(id, "id");
     }
 
     private static NotFound notFound(String id) {
